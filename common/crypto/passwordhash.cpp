@@ -1,0 +1,78 @@
+// PBKDF2-HMAC-SHA256 password hashing (see passwordhash.h).
+#include "crypto/passwordhash.h"
+
+#include <QByteArray>
+#include <QStringList>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+namespace common::crypto {
+
+namespace {
+
+constexpr int kSaltBytes = 16;
+constexpr int kKeyBytes = 32;
+constexpr int kMaxIterations = 100000000;
+const QString kScheme = QStringLiteral("pbkdf2-sha256");
+
+QByteArray derive(const QString &password, const QByteArray &salt, int iterations, int length)
+{
+    const QByteArray secret = password.toUtf8();
+    QByteArray out(length, Qt::Uninitialized);
+    const int ok = PKCS5_PBKDF2_HMAC(secret.constData(), int(secret.size()),
+                                     reinterpret_cast<const unsigned char *>(salt.constData()),
+                                     int(salt.size()), iterations, EVP_sha256(), length,
+                                     reinterpret_cast<unsigned char *>(out.data()));
+    return ok == 1 ? out : QByteArray();
+}
+
+} // namespace
+
+QString hashPassword(const QString &password, int iterations)
+{
+    QByteArray salt(kSaltBytes, Qt::Uninitialized);
+    if (RAND_bytes(reinterpret_cast<unsigned char *>(salt.data()), kSaltBytes) != 1)
+        qFatal("RAND_bytes failed: no secure random source");
+    const QByteArray key = derive(password, salt, iterations, kKeyBytes);
+    if (key.isEmpty())
+        qFatal("PKCS5_PBKDF2_HMAC failed");
+    return QLatin1Char('$') + kScheme + QLatin1Char('$') + QString::number(iterations) +
+           QLatin1Char('$') + QString::fromLatin1(salt.toBase64()) + QLatin1Char('$') +
+           QString::fromLatin1(key.toBase64());
+}
+
+bool verifyPassword(const QString &password, const QString &encoded)
+{
+    const QStringList parts = encoded.split(QLatin1Char('$'));
+    if (parts.size() != 5 || !parts[0].isEmpty() || parts[1] != kScheme)
+        return false;
+    bool ok = false;
+    const int iterations = parts[2].toInt(&ok);
+    if (!ok || iterations < kMinIterations || iterations > kMaxIterations)
+        return false;
+    const auto saltResult = QByteArray::fromBase64Encoding(parts[3].toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto keyResult = QByteArray::fromBase64Encoding(parts[4].toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!saltResult || !keyResult)
+        return false;
+    const QByteArray &salt = saltResult.decoded;
+    const QByteArray &expected = keyResult.decoded;
+    if (salt.isEmpty() || expected.size() < 16 || expected.size() > 64)
+        return false;
+    const QByteArray actual = derive(password, salt, iterations, int(expected.size()));
+    if (actual.size() != expected.size())
+        return false;
+    return CRYPTO_memcmp(actual.constData(), expected.constData(), size_t(actual.size())) == 0;
+}
+
+const QString &dummyHash()
+{
+    static const QString hash = [] {
+        QByteArray random(24, Qt::Uninitialized);
+        RAND_bytes(reinterpret_cast<unsigned char *>(random.data()), int(random.size()));
+        return hashPassword(QString::fromLatin1(random.toBase64()));
+    }();
+    return hash;
+}
+
+} // namespace common::crypto

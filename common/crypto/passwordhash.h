@@ -1,0 +1,21 @@
+// Password hashing for stored credentials: PBKDF2-HMAC-SHA256 (OpenSSL) with a random
+// 16-byte salt and a high iteration count, encoded as
+//   $pbkdf2-sha256$<iterations>$<salt, base64>$<key, base64>
+// Security: verification compares in constant time; hashing is deliberately slow (about a
+// quarter second), so callers on an event loop run it on a worker thread.
+#pragma once
+
+#include <QString>
+
+namespace common::crypto {
+
+inline constexpr int kDefaultIterations = 600000; // OWASP 2023 for PBKDF2-HMAC-SHA256
+inline constexpr int kMinIterations = 1000;
+
+QString hashPassword(const QString &password, int iterations = kDefaultIterations);
+// False for a wrong password and for a malformed stored hash.
+bool verifyPassword(const QString &password, const QString &encoded);
+// A valid hash of a random secret, to spend the same time when the user does not exist.
+const QString &dummyHash();
+
+} // namespace common::crypto

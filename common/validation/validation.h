@@ -1,0 +1,33 @@
+// Validation of the names people type: account short names, email addresses, domain names,
+// full names, passwords. Shared by maild (which decides) and the tools (which warn early).
+// Each check returns std::nullopt when the value is acceptable, else the reason in a sentence.
+// Security: these values reach file names, SMTP envelopes and SQL parameters; the rules are
+// deliberately narrower than the RFCs allow (no quoted local parts, no address literals).
+#pragma once
+
+#include <QString>
+#include <optional>
+
+namespace common::validation {
+
+using Problem = std::optional<QString>;
+
+inline constexpr int kMaxShortName = 64;
+inline constexpr int kMaxLocalPart = 64;
+inline constexpr int kMaxDomain = 253;
+inline constexpr int kMaxAddress = 254;
+inline constexpr int kMaxFullName = 256;
+inline constexpr int kMinPassword = 8;
+inline constexpr int kMaxPassword = 1024;
+
+Problem checkShortName(const QString &name);
+Problem checkDomainName(const QString &domain);
+Problem checkEmailAddress(const QString &address);
+Problem checkFullName(const QString &fullName);
+Problem checkPassword(const QString &password);
+
+// Lower-cases the domain part (local parts are kept as typed).
+QString normalizeAddress(const QString &address);
+QString normalizeDomain(const QString &domain);
+
+} // namespace common::validation
