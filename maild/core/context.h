@@ -1,0 +1,43 @@
+// What the control handlers (and later the protocol services) can reach of the running
+// daemon: settings, services, the store, the logger, and facts about this instance.
+// Owned by Daemon; handlers receive it by reference.
+#pragma once
+
+#include "paths.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace maild::store {
+class Database;
+class AccountStore;
+class AuditLog;
+class SettingsTable;
+} // namespace maild::store
+
+namespace maild::control {
+class ControlServer;
+}
+
+namespace maild::core {
+
+class Settings;
+class ServiceRegistry;
+class Logger;
+
+struct Context
+{
+    Settings &settings;
+    ServiceRegistry &services;
+    Logger &logger;
+    store::Database &db;
+    store::AccountStore &accounts;
+    store::AuditLog &audit;
+    store::SettingsTable &settingsTable;
+    QString dataDir;
+    common::Profile profile;
+    QDateTime startedAt;
+    control::ControlServer *control = nullptr;
+};
+
+} // namespace maild::core

@@ -1,0 +1,196 @@
+// The daemon's startup, shutdown and reload (see daemon.h).
+#include "core/daemon.h"
+
+#include "control/controlserver.h"
+#include "core/coresettings.h"
+#include "core/datadir.h"
+#include "core/logger.h"
+#include "core/privileges.h"
+#include "core/serviceregistry.h"
+#include "core/settings.h"
+#include "core/unixsignals.h"
+#include "store/accountstore.h"
+#include "store/auditlog.h"
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/settingstable.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <grp.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace maild::core {
+
+Daemon::Daemon(DaemonOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_logger(std::make_unique<Logger>()),
+      m_settings(std::make_unique<Settings>(m_options.profile))
+{
+    m_logger->setEchoToStderr(!m_options.quiet);
+    defineCoreSettings(*m_settings);
+    m_services = std::make_unique<ServiceRegistry>(*m_settings);
+    registerServices();
+}
+
+Daemon::~Daemon()
+{
+    if (m_services)
+        m_services->stopAll();
+    m_control.reset();
+}
+
+void Daemon::registerServices()
+{
+    // Protocol services register here as they land (SMTP, POP3, IMAP).
+}
+
+QString Daemon::loadSettings()
+{
+    if (!m_options.configFile.isEmpty()) {
+        QFile file(m_options.configFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return QStringLiteral("cannot read the config file %1: %2").arg(m_options.configFile, file.errorString());
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &err);
+        if (!doc.isObject())
+            return QStringLiteral("%1 is not a JSON object of settings: %2").arg(m_options.configFile, err.errorString());
+        if (const QString e = m_settings->setConfigDefaults(doc.object()); !e.isEmpty())
+            return QStringLiteral("%1: %2").arg(m_options.configFile, e);
+    }
+    if (!m_options.listen.isEmpty()) {
+        if (const QString e = m_settings->setOverride(QStringLiteral("listen.addresses"),
+                                                      QJsonArray::fromStringList(m_options.listen));
+            !e.isEmpty())
+            return QStringLiteral("--listen: %1").arg(e);
+    }
+    for (const auto &[key, text] : std::as_const(m_options.overrides)) {
+        if (!m_settings->isDefined(key))
+            return QStringLiteral("unknown setting %1 on the command line (see settings.get for the list)").arg(key);
+        if (const QString e = m_settings->setOverride(key, m_settings->fromText(key, text)); !e.isEmpty())
+            return e;
+    }
+    return {};
+}
+
+QString Daemon::check()
+{
+    if (const QString e = loadSettings(); !e.isEmpty())
+        return e;
+    DataDir dir(m_options.dataDir);
+    if (QFile::exists(dir.database())) {
+        QString error;
+        auto db = store::Database::open(dir.database(), &error);
+        if (!db)
+            return error;
+        if (store::schemaVersion(*db) > store::latestSchemaVersion())
+            return store::migrate(*db); // only reports: a newer schema is never touched
+    }
+    return {};
+}
+
+QString Daemon::start()
+{
+    if (const QString e = loadSettings(); !e.isEmpty())
+        return e;
+
+    UserIds target;
+    const bool dropping = !m_options.user.isEmpty();
+    QString error;
+    if (dropping && !lookupUser(m_options.user, &target, &error))
+        return error;
+
+    ::umask(0027);
+    m_dataDir = std::make_unique<DataDir>(m_options.dataDir);
+    if (QString e = m_dataDir->prepare(target.uid, target.gid); !e.isEmpty())
+        return e;
+    if (QString e = m_dataDir->lock(); !e.isEmpty())
+        return e;
+
+    m_db = store::Database::open(m_dataDir->database(), &error);
+    if (!m_db)
+        return error;
+    if (QString e = store::migrate(*m_db); !e.isEmpty())
+        return e;
+    m_accounts = std::make_unique<store::AccountStore>(*m_db);
+    m_audit = std::make_unique<store::AuditLog>(*m_db);
+    m_settingsTable = std::make_unique<store::SettingsTable>(*m_db);
+    m_settings->loadStored(*m_settingsTable);
+
+    m_logger->setLevel(common::model::logLevelFromString(m_settings->string(QStringLiteral("log.level")))
+                           .value_or(common::model::LogLevel::Info));
+    if (m_settings->boolean(QStringLiteral("log.toFile")) && !m_logger->openFile(m_dataDir->logFile(), &error))
+        return error;
+    connect(m_settings.get(), &Settings::changed, this, [this](const QStringList &keys) {
+        if (keys.contains(QStringLiteral("log.level")))
+            m_logger->setLevel(common::model::logLevelFromString(m_settings->string(QStringLiteral("log.level")))
+                                   .value_or(common::model::LogLevel::Info));
+        if (keys.contains(QStringLiteral("log.toFile"))) {
+            QString e;
+            m_logger->openFile(m_settings->boolean(QStringLiteral("log.toFile")) ? m_dataDir->logFile() : QString(), &e);
+        }
+    });
+
+    m_context.reset(new Context{*m_settings, *m_services, *m_logger, *m_db, *m_accounts, *m_audit,
+                                *m_settingsTable, m_dataDir->root(), m_options.profile,
+                                QDateTime::currentDateTimeUtc(), nullptr});
+    m_control = std::make_unique<control::ControlServer>(*m_context);
+    m_context->control = m_control.get();
+    if (QString e = m_control->listen(m_dataDir->socketPath()); !e.isEmpty())
+        return e;
+    // Members of the admin group reach the socket through the run directory's group.
+    if (const group *g = ::getgrnam(m_settings->string(QStringLiteral("control.adminGroup")).toLocal8Bit().constData())) {
+        for (const QString &path : {m_dataDir->root(), m_dataDir->runDir(), m_dataDir->socketPath()}) {
+            if (::chown(QFile::encodeName(path).constData(), uid_t(-1), g->gr_gid) != 0)
+                logWarning(QStringLiteral("maild"), QStringLiteral("cannot give %1 to the group %2").arg(path, QString::fromLocal8Bit(g->gr_name)));
+        }
+    }
+    connect(m_services.get(), &ServiceRegistry::serviceStateChanged, this, [this](Service *s) {
+        m_control->broadcast(QStringLiteral("service.state"), m_services->info(s).toJson());
+    });
+
+    m_services->startEnabled();
+
+    if (dropping) {
+        m_dataDir->chownFiles(target.uid, target.gid);
+        if (QString e = dropPrivileges(m_options.user, target); !e.isEmpty())
+            return e;
+    }
+
+    m_signals = std::make_unique<UnixSignals>();
+    connect(m_signals.get(), &UnixSignals::terminateRequested, this, &Daemon::shutdown);
+    connect(m_signals.get(), &UnixSignals::reloadRequested, this, &Daemon::reload);
+
+    logInfo(QStringLiteral("maild"),
+            QStringLiteral("maild %1 started: profile %2, data directory %3, pid %4%5")
+                .arg(QStringLiteral(MAILROOM_VERSION),
+                     m_options.profile == common::Profile::System ? QStringLiteral("system") : QStringLiteral("embedded"),
+                     m_dataDir->root())
+                .arg(QCoreApplication::applicationPid())
+                .arg(dropping ? QStringLiteral(", running as %1").arg(m_options.user) : QString()));
+    if (m_accounts->adminCount() == 0)
+        logNotice(QStringLiteral("maild"),
+                  QStringLiteral("no administrator yet: run 'mailctl bootstrap' as root or as the user running maild"));
+    return {};
+}
+
+void Daemon::shutdown(int signal)
+{
+    logInfo(QStringLiteral("maild"), QStringLiteral("signal %1: shutting down").arg(signal));
+    m_services->stopAll();
+    m_control->close();
+    logInfo(QStringLiteral("maild"), QStringLiteral("maild stopped"));
+    QCoreApplication::quit();
+}
+
+void Daemon::reload()
+{
+    m_logger->reopen();
+    m_settings->loadStored(*m_settingsTable);
+    emit m_settings->changed(m_settings->keys());
+    logInfo(QStringLiteral("maild"), QStringLiteral("SIGHUP: settings re-read and log file reopened"));
+}
+
+} // namespace maild::core

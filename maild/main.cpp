@@ -1,0 +1,37 @@
+// maild's entry point: parse the command line, run the daemon's startup sequence, then the
+// event loop. Exit codes: 0 clean stop, 1 startup failure, 2 usage error.
+#include "core/daemon.h"
+#include "core/options.h"
+
+#include <QCoreApplication>
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("maild"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MAILROOM_VERSION));
+
+    QString error;
+    const auto options = maild::core::parseOptions(QCoreApplication::arguments(), &error);
+    if (!options) {
+        std::fprintf(stderr, "maild: %s\nTry 'maild --help'.\n", qUtf8Printable(error));
+        return 2;
+    }
+    maild::core::Daemon daemon(*options);
+    if (options->checkOnly) {
+        error = daemon.check();
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "maild: %s\n", qUtf8Printable(error));
+            return 1;
+        }
+        std::printf("maild: configuration OK\n");
+        return 0;
+    }
+    error = daemon.start();
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "maild: %s\n", qUtf8Printable(error));
+        return 1;
+    }
+    return QCoreApplication::exec();
+}
