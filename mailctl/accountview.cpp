@@ -12,7 +12,10 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 
 QString mailState(const QJsonObject &mail)
 {
@@ -66,15 +69,18 @@ void printAccount(const QJsonObject &a)
     QString usage = formatSize(a.value(QStringLiteral("usageBytes")).toInteger());
     const qint64 quotaBytes = mail.value(QStringLiteral("quotaBytes")).toInteger();
     if (quotaBytes > 0)
-        usage += tr(" (%1% of quota)").arg(a.value(QStringLiteral("usageBytes")).toInteger() * 100 / quotaBytes);
+        usage += tr(" (%1% of quota)")
+                     .arg(a.value(QStringLiteral("usageBytes")).toInteger() * 100 / quotaBytes);
     QString quotaText = quota(mail);
     if (quotaBytes > 0)
-        quotaText += tr(", warn at %1%").arg(mail.value(QStringLiteral("quotaWarnPercent")).toInt());
+        quotaText +=
+            tr(", warn at %1%").arg(mail.value(QStringLiteral("quotaWarnPercent")).toInt());
     printFields({
         {tr("Name"), a.value(QStringLiteral("name")).toString()},
         {tr("Full name"), a.value(QStringLiteral("fullName")).toString()},
         {tr("Administrator"), yesNo(a.value(QStringLiteral("admin")).toBool())},
-        {tr("Password"), a.value(QStringLiteral("hasPassword")).toBool() ? tr("set") : tr("not set")},
+        {tr("Password"),
+         a.value(QStringLiteral("hasPassword")).toBool() ? tr("set") : tr("not set")},
         {tr("Addresses"), displayValue(a.value(QStringLiteral("addresses")))},
         {tr("Mail"), mailState(mail)},
         {tr("Mail server"), server.isEmpty() ? tr("this server") : server},
@@ -93,7 +99,8 @@ std::optional<QJsonObject> mailOptionsFromArgs(const Args &args, QString &proble
     if (args.has("--mail")) {
         const QString v = args.value("--mail");
         if (!mailStateFromString(v)) {
-            problem = tr("--mail: \"%1\" is not one of %2").arg(v, mailStateNames().join(QStringLiteral(", ")));
+            problem = tr("--mail: \"%1\" is not one of %2")
+                          .arg(v, mailStateNames().join(QStringLiteral(", ")));
             return std::nullopt;
         }
         mail.insert(QStringLiteral("state"), v);
@@ -109,7 +116,8 @@ std::optional<QJsonObject> mailOptionsFromArgs(const Args &args, QString &proble
         const std::optional<qint64> bytes = parseSize(args.value("--quota"));
         if (!bytes) {
             problem = tr("--quota: \"%1\" is not a size (bytes, or a number with K, M, G or T; "
-                         "0 for none)").arg(args.value("--quota"));
+                         "0 for none)")
+                          .arg(args.value("--quota"));
             return std::nullopt;
         }
         mail.insert(QStringLiteral("quotaBytes"), *bytes);
@@ -120,7 +128,8 @@ std::optional<QJsonObject> mailOptionsFromArgs(const Args &args, QString &proble
             v.chop(1);
         const std::optional<qint64> percent = parseInteger(v, 1, 100);
         if (!percent) {
-            problem = tr("--quota-warn: \"%1\" is not a percentage from 1 to 100").arg(args.value("--quota-warn"));
+            problem = tr("--quota-warn: \"%1\" is not a percentage from 1 to 100")
+                          .arg(args.value("--quota-warn"));
             return std::nullopt;
         }
         mail.insert(QStringLiteral("quotaWarnPercent"), *percent);
@@ -128,7 +137,8 @@ std::optional<QJsonObject> mailOptionsFromArgs(const Args &args, QString &proble
     if (args.has("--access")) {
         const QString v = args.value("--access");
         if (!mailAccessFromString(v)) {
-            problem = tr("--access: \"%1\" is not one of %2").arg(v, mailAccessNames().join(QStringLiteral(", ")));
+            problem = tr("--access: \"%1\" is not one of %2")
+                          .arg(v, mailAccessNames().join(QStringLiteral(", ")));
             return std::nullopt;
         }
         mail.insert(QStringLiteral("access"), v);

@@ -13,10 +13,13 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 
 constexpr qint64 kMaxPage = 1000;
-const QStringList kSortFields{QStringLiteral("name"), QStringLiteral("fullName"),
+const QStringList kSortFields{QStringLiteral("name"),  QStringLiteral("fullName"),
                               QStringLiteral("state"), QStringLiteral("quota"),
                               QStringLiteral("usage"), QStringLiteral("created")};
 
@@ -35,7 +38,8 @@ int printAccountResult(Session &session, const std::optional<QJsonObject> &r)
 std::optional<QString> newPassword(Session &session, const QString &name)
 {
     QString problem;
-    std::optional<QString> password = readNewPassword(tr("New password for %1: ").arg(name), problem);
+    std::optional<QString> password =
+        readNewPassword(tr("New password for %1: ").arg(name), problem);
     if (!password)
         session.fail(ExitUsage, problem);
     return password;
@@ -47,7 +51,8 @@ bool commonFields(const Invocation &inv, QJsonObject &params, QString &problem)
     if (inv.args.has("--full-name"))
         params.insert(QStringLiteral("fullName"), inv.args.value("--full-name"));
     if (inv.args.has("--address"))
-        params.insert(QStringLiteral("addresses"), QJsonArray::fromStringList(inv.args.values("--address")));
+        params.insert(QStringLiteral("addresses"),
+                      QJsonArray::fromStringList(inv.args.values("--address")));
     const std::optional<QJsonObject> mail = mailOptionsFromArgs(inv.args, problem);
     if (!mail)
         return false;
@@ -66,17 +71,20 @@ int runAccountList(Session &session, const Invocation &inv)
         params.insert(QStringLiteral("filter"), args.value("--filter"));
     if (args.has("--sort")) {
         if (!kSortFields.contains(args.value("--sort")))
-            return inv.usage(tr("--sort: \"%1\" is not one of %2")
-                                 .arg(args.value("--sort"), kSortFields.join(QStringLiteral(", "))));
+            return inv.usage(
+                tr("--sort: \"%1\" is not one of %2")
+                    .arg(args.value("--sort"), kSortFields.join(QStringLiteral(", "))));
         params.insert(QStringLiteral("sort"), args.value("--sort"));
     }
     if (args.has("--desc"))
         params.insert(QStringLiteral("order"), QStringLiteral("desc"));
     qint64 offset = 0;
     if (args.has("--offset")) {
-        const std::optional<qint64> v = parseInteger(args.value("--offset"), 0, std::numeric_limits<int>::max());
+        const std::optional<qint64> v =
+            parseInteger(args.value("--offset"), 0, std::numeric_limits<int>::max());
         if (!v)
-            return inv.usage(tr("--offset: \"%1\" is not a number from 0").arg(args.value("--offset")));
+            return inv.usage(
+                tr("--offset: \"%1\" is not a number from 0").arg(args.value("--offset")));
         offset = *v;
     }
     std::optional<qint64> limit;
@@ -85,7 +93,8 @@ int runAccountList(Session &session, const Invocation &inv)
             return inv.usage(tr("--limit and --all cannot be combined"));
         limit = parseInteger(args.value("--limit"), 1, kMaxPage);
         if (!limit)
-            return inv.usage(tr("--limit: \"%1\" is not a number from 1 to 1000").arg(args.value("--limit")));
+            return inv.usage(
+                tr("--limit: \"%1\" is not a number from 1 to 1000").arg(args.value("--limit")));
         params.insert(QStringLiteral("limit"), *limit);
     }
     if (args.has("--all"))
@@ -95,7 +104,8 @@ int runAccountList(Session &session, const Invocation &inv)
     qint64 total = 0;
     do { // one page, or every page with --all
         params.insert(QStringLiteral("offset"), offset + accounts.size());
-        const std::optional<QJsonObject> r = session.callObject(QStringLiteral("account.list"), params);
+        const std::optional<QJsonObject> r =
+            session.callObject(QStringLiteral("account.list"), params);
         if (!r)
             return session.exitCode();
         total = r->value(QStringLiteral("total")).toInteger();
@@ -124,8 +134,9 @@ int runAccountList(Session &session, const Invocation &inv)
 
 int runAccountGet(Session &session, const Invocation &inv)
 {
-    return printAccountResult(session, session.callObject(QStringLiteral("account.get"),
-                                                          {{QStringLiteral("name"), inv.args.positional.at(0)}}));
+    return printAccountResult(
+        session, session.callObject(QStringLiteral("account.get"),
+                                    {{QStringLiteral("name"), inv.args.positional.at(0)}}));
 }
 
 int runAccountCreate(Session &session, const Invocation &inv)
@@ -146,7 +157,8 @@ int runAccountCreate(Session &session, const Invocation &inv)
         params.insert(QStringLiteral("password"), *password);
         password->fill(QLatin1Char(' '));
     }
-    return printAccountResult(session, session.callObject(QStringLiteral("account.create"), params));
+    return printAccountResult(session,
+                              session.callObject(QStringLiteral("account.create"), params));
 }
 
 int runAccountUpdate(Session &session, const Invocation &inv)
@@ -168,7 +180,8 @@ int runAccountUpdate(Session &session, const Invocation &inv)
     }
     if (params.size() == 1)
         return inv.usage(tr("nothing to change: give at least one option"));
-    return printAccountResult(session, session.callObject(QStringLiteral("account.update"), params));
+    return printAccountResult(session,
+                              session.callObject(QStringLiteral("account.update"), params));
 }
 
 int runAccountDelete(Session &session, const Invocation &inv)
@@ -176,7 +189,9 @@ int runAccountDelete(Session &session, const Invocation &inv)
     const QString name = inv.args.positional.at(0);
     const bool yes = inv.args.has("--yes") || inv.args.has("-y");
     if (!yes && !stdinIsTerminal())
-        return inv.usage(tr("refusing to delete %1 without --yes when standard input is not a terminal").arg(name));
+        return inv.usage(
+            tr("refusing to delete %1 without --yes when standard input is not a terminal")
+                .arg(name));
     if (!yes) {
         // Make sure the account exists (and the password is right) before asking.
         if (!session.call(QStringLiteral("account.get"), {{QStringLiteral("name"), name}}))
@@ -205,9 +220,11 @@ int runAccountPasswd(Session &session, const Invocation &inv)
     std::optional<QString> password = newPassword(session, name);
     if (!password)
         return session.exitCode();
-    const QJsonObject params{{QStringLiteral("name"), name}, {QStringLiteral("password"), *password}};
+    const QJsonObject params{{QStringLiteral("name"), name},
+                             {QStringLiteral("password"), *password}};
     password->fill(QLatin1Char(' '));
-    const std::optional<QJsonObject> r = session.callObject(QStringLiteral("account.setPassword"), params);
+    const std::optional<QJsonObject> r =
+        session.callObject(QStringLiteral("account.setPassword"), params);
     if (!r)
         return session.exitCode();
     if (session.json())

@@ -10,7 +10,10 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 
 int report(Session &session, const std::optional<QJsonObject> &r, const QString &text)
 {
@@ -50,18 +53,20 @@ int runAliasList(Session &session, const Invocation &inv)
 int runAliasAdd(Session &session, const Invocation &inv)
 {
     const QString address = inv.args.positional.at(0), account = inv.args.positional.at(1);
-    return report(session,
-                  session.callObject(QStringLiteral("alias.add"), {{QStringLiteral("address"), address},
-                                                                   {QStringLiteral("account"), account}}),
-                  tr("Mail to %1 now goes to %2.").arg(address, account));
+    return report(
+        session,
+        session.callObject(QStringLiteral("alias.add"), {{QStringLiteral("address"), address},
+                                                         {QStringLiteral("account"), account}}),
+        tr("Mail to %1 now goes to %2.").arg(address, account));
 }
 
 int runAliasRemove(Session &session, const Invocation &inv)
 {
     const QString address = inv.args.positional.at(0);
-    return report(session,
-                  session.callObject(QStringLiteral("alias.remove"), {{QStringLiteral("address"), address}}),
-                  tr("Removed the alias %1.").arg(address));
+    return report(
+        session,
+        session.callObject(QStringLiteral("alias.remove"), {{QStringLiteral("address"), address}}),
+        tr("Removed the alias %1.").arg(address));
 }
 
 } // namespace mailctl

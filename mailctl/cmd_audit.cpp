@@ -11,7 +11,10 @@
 namespace mailctl {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 } // namespace
 
 int runAuditList(Session &session, const Invocation &inv)
@@ -24,7 +27,8 @@ int runAuditList(Session &session, const Invocation &inv)
         const std::optional<qint64> v = parseInteger(args.value(option), option[2] == 'l' ? 1 : 0,
                                                      std::numeric_limits<int>::max());
         if (!v)
-            return inv.usage(tr("%1: \"%2\" is not a number").arg(QLatin1String(option), args.value(option)));
+            return inv.usage(
+                tr("%1: \"%2\" is not a number").arg(QLatin1String(option), args.value(option)));
         params.insert(QLatin1String(option + 2), *v);
     }
     if (args.has("--actor"))
@@ -39,8 +43,8 @@ int runAuditList(Session &session, const Invocation &inv)
         printJson(*r);
         return ExitOk;
     }
-    TablePrinter table({tr("ID"), tr("TIME"), tr("ACTOR"), tr("UID"), tr("METHOD"), tr("TARGET"),
-                        tr("DETAILS")});
+    TablePrinter table(
+        {tr("ID"), tr("TIME"), tr("ACTOR"), tr("UID"), tr("METHOD"), tr("TARGET"), tr("DETAILS")});
     table.setRightAligned(0);
     table.setRightAligned(3);
     const QJsonArray entries = r->value(QStringLiteral("entries")).toArray();

@@ -10,7 +10,10 @@
 namespace mailctl {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 } // namespace
 
 int runBootstrap(Session &session, const Invocation &inv)
@@ -41,13 +44,15 @@ int runBootstrap(Session &session, const Invocation &inv)
     password->fill(QLatin1Char(' '));
     if (inv.args.has("--full-name"))
         params.insert(QStringLiteral("fullName"), inv.args.value("--full-name"));
-    const std::optional<QJsonObject> r = session.callObject(QStringLiteral("auth.bootstrap"), params);
+    const std::optional<QJsonObject> r =
+        session.callObject(QStringLiteral("auth.bootstrap"), params);
     if (!r)
         return session.exitCode();
     if (session.json())
         printJson(*r);
     else
-        printOut(tr("Created the administrator %1.").arg(r->value(QStringLiteral("user")).toString()));
+        printOut(
+            tr("Created the administrator %1.").arg(r->value(QStringLiteral("user")).toString()));
     return ExitOk;
 }
 

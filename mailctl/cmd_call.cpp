@@ -10,7 +10,10 @@
 namespace mailctl {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 } // namespace
 
 int runCall(Session &session, const Invocation &inv)
@@ -19,7 +22,8 @@ int runCall(Session &session, const Invocation &inv)
     QJsonObject params;
     if (inv.args.positional.size() > 1) {
         QJsonParseError error{};
-        const QJsonDocument doc = QJsonDocument::fromJson(inv.args.positional.at(1).toUtf8(), &error);
+        const QJsonDocument doc =
+            QJsonDocument::fromJson(inv.args.positional.at(1).toUtf8(), &error);
         if (error.error != QJsonParseError::NoError)
             return inv.usage(tr("JSON-PARAMS: not valid JSON (%1 at offset %2)")
                                  .arg(error.errorString())
@@ -36,9 +40,11 @@ int runCall(Session &session, const Invocation &inv)
     if (session.json()) {
         printJson(*r);
     } else if (r->isObject()) {
-        printOut(QString::fromUtf8(QJsonDocument(r->toObject()).toJson(QJsonDocument::Indented)).trimmed());
+        printOut(QString::fromUtf8(QJsonDocument(r->toObject()).toJson(QJsonDocument::Indented))
+                     .trimmed());
     } else if (r->isArray()) {
-        printOut(QString::fromUtf8(QJsonDocument(r->toArray()).toJson(QJsonDocument::Indented)).trimmed());
+        printOut(QString::fromUtf8(QJsonDocument(r->toArray()).toJson(QJsonDocument::Indented))
+                     .trimmed());
     } else {
         printJson(*r);
     }

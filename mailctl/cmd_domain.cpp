@@ -10,12 +10,16 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 
 int change(Session &session, const Invocation &inv, const QString &method, const char *done)
 {
     const QString name = inv.args.positional.at(0);
-    const std::optional<QJsonObject> r = session.callObject(method, {{QStringLiteral("name"), name}});
+    const std::optional<QJsonObject> r =
+        session.callObject(method, {{QStringLiteral("name"), name}});
     if (!r)
         return session.exitCode();
     if (session.json())

@@ -18,7 +18,10 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 
 int g_signalPipe[2] = {-1, -1};
 
@@ -54,8 +57,8 @@ int follow(Session &session, const QJsonObject &tailParams, const QJsonObject &f
     QList<QJsonObject> early;
     bool tailPrinted = false;
     QEventLoop loop;
-    QObject::connect(&session.client(), &common::control::ControlClient::notificationReceived, &loop,
-                     [&](const QString &method, const QJsonObject &params) {
+    QObject::connect(&session.client(), &common::control::ControlClient::notificationReceived,
+                     &loop, [&](const QString &method, const QJsonObject &params) {
                          if (method != QLatin1String("log.entry"))
                              return;
                          if (tailPrinted)
@@ -63,9 +66,23 @@ int follow(Session &session, const QJsonObject &tailParams, const QJsonObject &f
                          else
                              early.append(params);
                      });
+    // From here on SIGINT and SIGTERM end the loop (and the program) cleanly.
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
+        return session.fail(ExitDaemonError, tr("cannot watch for signals"));
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    bool stop = false;
+    QObject::connect(&notifier, &QSocketNotifier::activated, &loop, [&] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &byte, 1);
+        stop = true;
+        loop.quit();
+    });
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
     if (!session.call(QStringLiteral("log.subscribe"), filter))
         return session.exitCode();
-    const std::optional<QJsonObject> tail = session.callObject(QStringLiteral("log.tail"), tailParams);
+    const std::optional<QJsonObject> tail =
+        session.callObject(QStringLiteral("log.tail"), tailParams);
     if (!tail)
         return session.exitCode();
     const QJsonArray entries = tail->value(QStringLiteral("entries")).toArray();
@@ -77,24 +94,21 @@ int follow(Session &session, const QJsonObject &tailParams, const QJsonObject &f
     }
     tailPrinted = true;
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
-        return session.fail(ExitDaemonError, tr("cannot watch for signals"));
-    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &loop, &QEventLoop::quit);
-    std::signal(SIGINT, onStopSignal);
-    std::signal(SIGTERM, onStopSignal);
     bool lost = false;
     QObject::connect(&session.client(), &common::control::ControlClient::disconnected, &loop, [&] {
         lost = true;
         loop.quit();
     });
-    if (session.client().isConnected())
+    if (!stop && session.client().isConnected()) // a signal may have come during the tail
         loop.exec();
-    else
+    else if (!stop)
         lost = true;
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
-    if (lost)
+    notifier.setEnabled(false);
+    ::close(g_signalPipe[0]);
+    ::close(g_signalPipe[1]);
+    if (lost && !stop)
         return session.fail(ExitConnection, tr("The connection to the mail daemon was closed."));
     return ExitOk;
 }
@@ -108,8 +122,9 @@ int runLogTail(Session &session, const Invocation &inv)
     if (args.has("--level")) {
         const QString level = args.value("--level");
         if (!common::model::logLevelFromString(level))
-            return inv.usage(tr("--level: \"%1\" is not one of %2")
-                                 .arg(level, common::model::logLevelNames().join(QStringLiteral(", "))));
+            return inv.usage(
+                tr("--level: \"%1\" is not one of %2")
+                    .arg(level, common::model::logLevelNames().join(QStringLiteral(", "))));
         filter.insert(QStringLiteral("level"), level);
     }
     if (args.has("--service"))

@@ -12,7 +12,10 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 
 QString joinStrings(const QJsonValue &array)
 {
@@ -30,11 +33,12 @@ int runHello(Session &session, const Invocation &)
         printJson(h);
         return ExitOk;
     }
-    printFields({{tr("Daemon"), h.value(QStringLiteral("daemon")).toString()},
-                 {tr("Protocol"), QString::number(h.value(QStringLiteral("protocol")).toInt())},
-                 {tr("Host"), h.value(QStringLiteral("host")).toString()},
-                 {tr("Capabilities"), joinStrings(h.value(QStringLiteral("capabilities")))},
-                 {tr("Needs bootstrap"), yesNo(h.value(QStringLiteral("needsBootstrap")).toBool())}});
+    printFields(
+        {{tr("Daemon"), h.value(QStringLiteral("daemon")).toString()},
+         {tr("Protocol"), QString::number(h.value(QStringLiteral("protocol")).toInt())},
+         {tr("Host"), h.value(QStringLiteral("host")).toString()},
+         {tr("Capabilities"), joinStrings(h.value(QStringLiteral("capabilities")))},
+         {tr("Needs bootstrap"), yesNo(h.value(QStringLiteral("needsBootstrap")).toBool())}});
     return ExitOk;
 }
 
@@ -51,14 +55,15 @@ int runStatus(Session &session, const Invocation &)
     const auto num = [&](const char *key) {
         return QString::number(r->value(QLatin1String(key)).toInteger());
     };
-    printFields({{tr("Version"), str("version")},
-                 {tr("Host"), str("host")},
-                 {tr("PID"), num("pid")},
-                 {tr("Started"), str("startedAt")},
-                 {tr("Uptime"), formatDuration(r->value(QStringLiteral("uptimeSeconds")).toInteger())},
-                 {tr("Data directory"), str("dataDir")},
-                 {tr("Profile"), str("profile")},
-                 {tr("Control clients"), num("controlClients")}});
+    printFields(
+        {{tr("Version"), str("version")},
+         {tr("Host"), str("host")},
+         {tr("PID"), num("pid")},
+         {tr("Started"), str("startedAt")},
+         {tr("Uptime"), formatDuration(r->value(QStringLiteral("uptimeSeconds")).toInteger())},
+         {tr("Data directory"), str("dataDir")},
+         {tr("Profile"), str("profile")},
+         {tr("Control clients"), num("controlClients")}});
     printOut(QString());
     printServices(r->value(QStringLiteral("services")).toArray());
     const QJsonArray warnings = r->value(QStringLiteral("warnings")).toArray();
@@ -66,7 +71,9 @@ int runStatus(Session &session, const Invocation &)
         printOut(QString());
         printOut(tr("Warnings:"));
         for (const QJsonValue &w : warnings)
-            printOut(QStringLiteral("  - ") + displayValue(w.isObject() ? w.toObject().value(QStringLiteral("message")) : w));
+            printOut(
+                QStringLiteral("  - ") +
+                displayValue(w.isObject() ? w.toObject().value(QStringLiteral("message")) : w));
     }
     return ExitOk;
 }

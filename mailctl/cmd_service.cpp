@@ -11,7 +11,10 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 
 QString describe(const QJsonObject &s)
 {
@@ -43,8 +46,8 @@ int startOrStop(Session &session, const Invocation &inv, const QString &method)
 
 void printServices(const QJsonArray &services)
 {
-    TablePrinter table({tr("SERVICE"), tr("NAME"), tr("STATE"), tr("ENABLED"), tr("LISTENERS"),
-                        tr("ERROR")});
+    TablePrinter table({tr("SERVICE"), tr("DISPLAY NAME"), tr("STATE"), tr("ENABLED"),
+                        tr("LISTENERS"), tr("ERROR")});
     for (const QJsonValue &v : services) {
         const QJsonObject s = v.toObject();
         table.addRow({s.value(QStringLiteral("name")).toString(),

@@ -10,7 +10,10 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 
 QList<OptionSpec> withMailOptions(QList<OptionSpec> specs)
 {
@@ -36,11 +39,16 @@ QString usageLine(const Command &c)
 
 QList<OptionSpec> mailOptionSpecs()
 {
-    return {{"--mail", "enabled|disabled|forward"}, {"--forward", "ADDR"},
-            {"--mail-server", "HOST"},              {"--quota", "SIZE"},
-            {"--quota-warn", "PERCENT"},            {"--access", "both|pop|imap"}};
+    return {{"--mail", "enabled|disabled|forward"},
+            {"--forward", "ADDR"},
+            {"--mail-server", "HOST"},
+            {"--quota", "SIZE"},
+            {"--quota-warn", "PERCENT"},
+            {"--access", "both|pop|imap"}};
 }
 
+// One command per entry reads better than one field per line.
+// clang-format off
 const QList<Command> &commandTable()
 {
     static const QList<Command> table{
@@ -111,6 +119,7 @@ const QList<Command> &commandTable()
     };
     return table;
 }
+// clang-format on
 
 const Command *findCommand(const QStringList &words, int &consumed)
 {
@@ -147,12 +156,12 @@ QString usageText(const QString &group)
     for (const Command &c : commandTable()) {
         if (!group.isEmpty() && groupOf(c) != group)
             continue;
-        lines << QStringLiteral("  ") + usageLine(c)
-              << QStringLiteral("      ") + tr(c.summary);
+        lines << QStringLiteral("  ") + usageLine(c) << QStringLiteral("      ") + tr(c.summary);
     }
     if (group.isEmpty() || group == QLatin1String("account")) {
         lines << QString() << tr("Mail options (account create, account update):")
-              << QStringLiteral("  --mail enabled|disabled|forward  --forward ADDR  --mail-server HOST")
+              << QStringLiteral(
+                     "  --mail enabled|disabled|forward  --forward ADDR  --mail-server HOST")
               << QStringLiteral("  --quota SIZE (bytes, or 500M, 2G...; 0 = none)  "
                                 "--quota-warn PERCENT  --access both|pop|imap");
     }
@@ -163,8 +172,7 @@ QString usageText(const QString &group)
               << tr("  --user NAME    the administrator to log in as (default: $MAILCTL_USER, "
                     "else your login name)")
               << tr("  --json         print the daemon's result as one line of JSON")
-              << tr("  --help, --version")
-              << QString()
+              << tr("  --help, --version") << QString()
               << tr("Exit status: 0 done, 1 the daemon refused, 2 bad arguments, 3 no connection.");
     }
     return lines.join(QLatin1Char('\n'));

@@ -21,11 +21,20 @@ void writeLine(std::FILE *stream, const QString &text)
 
 } // namespace
 
-void printOut(const QString &text) { writeLine(stdout, text); }
+void printOut(const QString &text)
+{
+    writeLine(stdout, text);
+}
 
-void printErr(const QString &text) { writeLine(stderr, text); }
+void printErr(const QString &text)
+{
+    writeLine(stderr, text);
+}
 
-void printError(const QString &message) { printErr(QStringLiteral("mailctl: ") + message); }
+void printError(const QString &message)
+{
+    printErr(QStringLiteral("mailctl: ") + message);
+}
 
 void printJson(const QJsonValue &value)
 {
@@ -39,7 +48,10 @@ void printJson(const QJsonValue &value)
     printOut(QString::fromUtf8(bytes));
 }
 
-bool stdinIsTerminal() { return ::isatty(STDIN_FILENO) == 1; }
+bool stdinIsTerminal()
+{
+    return ::isatty(STDIN_FILENO) == 1;
+}
 
 std::optional<QString> readStdinLine()
 {

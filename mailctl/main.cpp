@@ -10,7 +10,10 @@ using namespace mailctl;
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 
 int runCommand(const Command &command, const QStringList &rest, GlobalOptions globals)
 {
@@ -25,7 +28,8 @@ int runCommand(const Command &command, const QStringList &rest, GlobalOptions gl
     if (n < command.minPositional)
         return inv.usage(tr("missing arguments"));
     if (command.maxPositional >= 0 && n > command.maxPositional)
-        return inv.usage(tr("unexpected argument \"%1\"").arg(inv.args.positional.at(command.maxPositional)));
+        return inv.usage(
+            tr("unexpected argument \"%1\"").arg(inv.args.positional.at(command.maxPositional)));
     Session session(globals);
     session.setLoginRequired(command.login);
     return command.run(session, inv);
@@ -64,15 +68,17 @@ int main(int argc, char *argv[])
     const Command *command = findCommand(words, consumed);
     if (!command) {
         const QString groupUsage = usageText(words.first());
-        const bool groupHelp = globals.help || (words.size() > 1 && (words.at(1) == QLatin1String("--help") ||
-                                                                    words.at(1) == QLatin1String("-h")));
+        const bool groupHelp =
+            globals.help || (words.size() > 1 && (words.at(1) == QLatin1String("--help") ||
+                                                  words.at(1) == QLatin1String("-h")));
         if (!groupUsage.isEmpty() && groupHelp) {
             printOut(groupUsage);
             return ExitOk;
         }
         if (!groupUsage.isEmpty()) {
-            printError(words.size() > 1 ? tr("unknown command \"%1 %2\"").arg(words.at(0), words.at(1))
-                                        : tr("\"%1\" needs a subcommand").arg(words.at(0)));
+            printError(words.size() > 1
+                           ? tr("unknown command \"%1 %2\"").arg(words.at(0), words.at(1))
+                           : tr("\"%1\" needs a subcommand").arg(words.at(0)));
             printErr(groupUsage);
         } else {
             printError(tr("unknown command \"%1\"; try \"mailctl --help\"").arg(words.first()));

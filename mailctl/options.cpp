@@ -11,13 +11,15 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 
 const QList<OptionSpec> &globalSpecs()
 {
-    static const QList<OptionSpec> specs{{"--socket", "PATH"}, {"--user", "NAME"},
-                                         {"--json"},           {"--help"},
-                                         {"-h"},               {"--version"}};
+    static const QList<OptionSpec> specs{
+        {"--socket", "PATH"}, {"--user", "NAME"}, {"--json"}, {"--help"}, {"-h"}, {"--version"}};
     return specs;
 }
 
@@ -90,7 +92,10 @@ GlobalOptions GlobalOptions::defaults()
     return g;
 }
 
-bool Args::has(const char *option) const { return m_values.contains(QLatin1String(option)); }
+bool Args::has(const char *option) const
+{
+    return m_values.contains(QLatin1String(option));
+}
 
 QString Args::value(const char *option) const
 {
@@ -98,9 +103,15 @@ QString Args::value(const char *option) const
     return v.isEmpty() ? QString() : v.last();
 }
 
-QStringList Args::values(const char *option) const { return m_values.value(QLatin1String(option)); }
+QStringList Args::values(const char *option) const
+{
+    return m_values.value(QLatin1String(option));
+}
 
-void Args::add(const QString &option, const QString &value) { m_values[option].append(value); }
+void Args::add(const QString &option, const QString &value)
+{
+    m_values[option].append(value);
+}
 
 std::optional<QString> parseArgs(const QStringList &argv, const QList<OptionSpec> &specs,
                                  GlobalOptions &globals, Args &out)
@@ -118,7 +129,8 @@ std::optional<QString> parseArgs(const QStringList &argv, const QList<OptionSpec
         }
         QString name = word;
         std::optional<QString> inlineValue;
-        if (const qsizetype eq = word.indexOf(QLatin1Char('=')); eq > 0 && word.startsWith(QLatin1String("--"))) {
+        if (const qsizetype eq = word.indexOf(QLatin1Char('='));
+            eq > 0 && word.startsWith(QLatin1String("--"))) {
             name = word.left(eq);
             inlineValue = word.mid(eq + 1);
         }

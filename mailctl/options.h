@@ -13,8 +13,8 @@ namespace mailctl {
 
 struct GlobalOptions
 {
-    QString socket;   // the control socket path
-    QString user;     // the administrator to log in as
+    QString socket;         // the control socket path
+    QString user;           // the administrator to log in as
     bool userGiven = false; // --user or $MAILCTL_USER, not the login-name fallback
     bool json = false;
     bool help = false;
@@ -26,7 +26,7 @@ struct GlobalOptions
 
 struct OptionSpec
 {
-    const char *name;              // "--limit", "-n"
+    const char *name;                // "--limit", "-n"
     const char *valueName = nullptr; // nullptr: a flag without a value
     bool repeatable = false;
 };

@@ -13,7 +13,10 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 
 termios g_savedTerminal{};
 volatile sig_atomic_t g_echoOff = 0;
@@ -22,17 +25,15 @@ volatile sig_atomic_t g_echoOff = 0;
 extern "C" void restoreAndReraise(int sig)
 {
     if (g_echoOff)
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_savedTerminal);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
     std::signal(sig, SIG_DFL);
     std::raise(sig);
 }
 
 std::optional<QString> readHidden(const QString &prompt)
 {
-    const QByteArray bytes = prompt.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-    std::fflush(stderr);
-
+    // Echo goes off before the prompt appears, so that nothing typed after it is echoed;
+    // TCSADRAIN rather than TCSAFLUSH keeps what was typed ahead.
     termios noEcho{};
     const bool canHide = ::tcgetattr(STDIN_FILENO, &g_savedTerminal) == 0;
     auto oldInt = std::signal(SIGINT, restoreAndReraise);
@@ -42,11 +43,15 @@ std::optional<QString> readHidden(const QString &prompt)
         noEcho = g_savedTerminal;
         noEcho.c_lflag &= ~tcflag_t(ECHO);
         noEcho.c_lflag |= ECHONL;
-        g_echoOff = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &noEcho) == 0;
+        g_echoOff = ::tcsetattr(STDIN_FILENO, TCSADRAIN, &noEcho) == 0;
     }
+    const QByteArray bytes = prompt.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+
     std::optional<QString> line = readStdinLine();
     if (g_echoOff) {
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_savedTerminal);
+        ::tcsetattr(STDIN_FILENO, TCSADRAIN, &g_savedTerminal);
         g_echoOff = 0;
     }
     std::signal(SIGINT, oldInt);

@@ -13,7 +13,10 @@ using common::control::ErrorCode;
 using common::control::Reply;
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("Mailctl", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Mailctl", text);
+}
 } // namespace
 
 Session::Session(GlobalOptions options) : m_options(std::move(options)) {}
@@ -60,8 +63,7 @@ bool Session::login()
         fail(ExitUsage, tr("no administrator name: give --user NAME or set MAILCTL_USER"));
         return false;
     }
-    std::optional<QString> password =
-        readPassword(tr("Password for %1: ").arg(m_options.user));
+    std::optional<QString> password = readPassword(tr("Password for %1: ").arg(m_options.user));
     if (!password) {
         fail(ExitUsage, tr("no password: type it at the prompt or give it as the first line "
                            "of standard input"));

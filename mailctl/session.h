@@ -14,7 +14,13 @@
 
 namespace mailctl {
 
-enum ExitCode { ExitOk = 0, ExitDaemonError = 1, ExitUsage = 2, ExitConnection = 3 };
+enum ExitCode
+{
+    ExitOk = 0,
+    ExitDaemonError = 1,
+    ExitUsage = 2,
+    ExitConnection = 3
+};
 
 class Session
 {

@@ -16,7 +16,10 @@ TablePrinter::TablePrinter(QStringList headers)
 {
 }
 
-void TablePrinter::setRightAligned(int column) { m_right[column] = true; }
+void TablePrinter::setRightAligned(int column)
+{
+    m_right[column] = true;
+}
 
 void TablePrinter::addRow(QStringList cells)
 {

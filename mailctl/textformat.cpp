@@ -65,7 +65,8 @@ std::optional<qint64> parseSize(const QString &text)
 
 QString formatDuration(qint64 seconds)
 {
-    const qint64 d = seconds / 86400, h = seconds / 3600 % 24, m = seconds / 60 % 60, s = seconds % 60;
+    const qint64 d = seconds / 86400, h = seconds / 3600 % 24, m = seconds / 60 % 60,
+                 s = seconds % 60;
     if (d > 0)
         return QStringLiteral("%1d %2h %3m").arg(d).arg(h).arg(m);
     if (h > 0)

@@ -27,6 +27,23 @@ def err(result):
     return result.stderr.decode()
 
 
+def popen_mailctl(testcase, args):
+    """mailctl running in the background with the admin password on its stdin."""
+    proc = subprocess.Popen([MAILCTL] + list(args), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+
+    def cleanup():
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
+    testcase.addCleanup(cleanup)
+    proc.stdin.write((ADMIN_PASSWORD + "\n").encode())
+    proc.stdin.close()
+    return proc
+
+
 def read_line(proc, timeout):
     """One line of proc's stdout within timeout seconds, or None."""
     deadline = time.monotonic() + timeout
@@ -581,11 +598,8 @@ class MailctlTest(MailroomTestCase):
             self.assertRegex(line, r"^\S+ (warning|error) ")
 
     def test_log_tail_follow(self):
-        cmd = [MAILCTL, "--socket", self.daemon.socket_path, "--user", ADMIN_USER, "log", "tail", "-n", "1", "--follow"]
-        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.addCleanup(lambda: proc.poll() is None and proc.kill())
-        proc.stdin.write((ADMIN_PASSWORD + "\n").encode())
-        proc.stdin.close()
+        proc = popen_mailctl(self, ["--socket", self.daemon.socket_path, "--user", ADMIN_USER,
+                                    "log", "tail", "-n", "1", "--follow"])
         # The first line is the tail (one entry); it is printed after the subscription.
         first = read_line(proc, 30)
         self.assertIsNotNone(first, "no tail line; stderr: %s" % (proc.stderr.read() if proc.poll() is not None else ""))
@@ -608,12 +622,8 @@ class MailctlTest(MailroomTestCase):
         self.assertEqual(proc.wait(30), 0, proc.stderr.read())
 
     def test_log_follow_json_and_sigint(self):
-        cmd = [MAILCTL, "--socket", self.daemon.socket_path, "--user", ADMIN_USER, "--json", "log", "tail",
-               "-n", "1", "-f"]
-        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.addCleanup(lambda: proc.poll() is None and proc.kill())
-        proc.stdin.write((ADMIN_PASSWORD + "\n").encode())
-        proc.stdin.close()
+        proc = popen_mailctl(self, ["--socket", self.daemon.socket_path, "--user", ADMIN_USER,
+                                    "--json", "log", "tail", "-n", "1", "-f"])
         first = read_line(proc, 30)
         self.assertIsNotNone(first)
         self.assertIn("level", json.loads(first))
