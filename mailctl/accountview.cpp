@@ -1,6 +1,7 @@
 // Account display and mail-option parsing (see accountview.h).
 #include "accountview.h"
 
+#include "console.h"
 #include "tableprinter.h"
 #include "textformat.h"
 
@@ -12,33 +13,29 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-
 QString mailState(const QJsonObject &mail)
 {
     const QString state = mail.value(QStringLiteral("state")).toString();
     if (state == QLatin1String("forward"))
-        return tr("forward to %1").arg(mail.value(QStringLiteral("forwardAddress")).toString());
+        return Mailctl::tr("forward to %1")
+            .arg(mail.value(QStringLiteral("forwardAddress")).toString());
     return state;
 }
 
 QString quota(const QJsonObject &mail)
 {
     const qint64 bytes = mail.value(QStringLiteral("quotaBytes")).toInteger();
-    return bytes > 0 ? formatSize(bytes) : tr("none");
+    return bytes > 0 ? formatSize(bytes) : Mailctl::tr("none");
 }
 
 QString access(const QString &wire)
 {
     if (wire == QLatin1String("both"))
-        return tr("POP and IMAP");
+        return Mailctl::tr("POP and IMAP");
     if (wire == QLatin1String("pop"))
-        return tr("POP only");
+        return Mailctl::tr("POP only");
     if (wire == QLatin1String("imap"))
-        return tr("IMAP only");
+        return Mailctl::tr("IMAP only");
     return wire;
 }
 
@@ -46,8 +43,9 @@ QString access(const QString &wire)
 
 void printAccountTable(const QJsonArray &accounts)
 {
-    TablePrinter table({tr("NAME"), tr("FULL NAME"), tr("ADMIN"), tr("MAIL"), tr("QUOTA"),
-                        tr("USAGE"), tr("ADDRESSES")});
+    TablePrinter table({Mailctl::tr("NAME"), Mailctl::tr("FULL NAME"), Mailctl::tr("ADMIN"),
+                        Mailctl::tr("MAIL"), Mailctl::tr("QUOTA"), Mailctl::tr("USAGE"),
+                        Mailctl::tr("ADDRESSES")});
     table.setRightAligned(4);
     table.setRightAligned(5);
     for (const QJsonValue &v : accounts) {
@@ -69,26 +67,27 @@ void printAccount(const QJsonObject &a)
     QString usage = formatSize(a.value(QStringLiteral("usageBytes")).toInteger());
     const qint64 quotaBytes = mail.value(QStringLiteral("quotaBytes")).toInteger();
     if (quotaBytes > 0)
-        usage += tr(" (%1% of quota)")
+        usage += Mailctl::tr(" (%1% of quota)")
                      .arg(a.value(QStringLiteral("usageBytes")).toInteger() * 100 / quotaBytes);
     QString quotaText = quota(mail);
     if (quotaBytes > 0)
-        quotaText +=
-            tr(", warn at %1%").arg(mail.value(QStringLiteral("quotaWarnPercent")).toInt());
+        quotaText += Mailctl::tr(", warn at %1%")
+                         .arg(mail.value(QStringLiteral("quotaWarnPercent")).toInt());
     printFields({
-        {tr("Name"), a.value(QStringLiteral("name")).toString()},
-        {tr("Full name"), a.value(QStringLiteral("fullName")).toString()},
-        {tr("Administrator"), yesNo(a.value(QStringLiteral("admin")).toBool())},
-        {tr("Password"),
-         a.value(QStringLiteral("hasPassword")).toBool() ? tr("set") : tr("not set")},
-        {tr("Addresses"), displayValue(a.value(QStringLiteral("addresses")))},
-        {tr("Mail"), mailState(mail)},
-        {tr("Mail server"), server.isEmpty() ? tr("this server") : server},
-        {tr("Quota"), quotaText},
-        {tr("Usage"), usage},
-        {tr("Access"), access(mail.value(QStringLiteral("access")).toString())},
-        {tr("Created"), a.value(QStringLiteral("created")).toString()},
-        {tr("Modified"), a.value(QStringLiteral("modified")).toString()},
+        {Mailctl::tr("Name"), a.value(QStringLiteral("name")).toString()},
+        {Mailctl::tr("Full name"), a.value(QStringLiteral("fullName")).toString()},
+        {Mailctl::tr("Administrator"), yesNo(a.value(QStringLiteral("admin")).toBool())},
+        {Mailctl::tr("Password"), a.value(QStringLiteral("hasPassword")).toBool()
+                                      ? Mailctl::tr("set")
+                                      : Mailctl::tr("not set")},
+        {Mailctl::tr("Addresses"), displayValue(a.value(QStringLiteral("addresses")))},
+        {Mailctl::tr("Mail"), mailState(mail)},
+        {Mailctl::tr("Mail server"), server.isEmpty() ? Mailctl::tr("this server") : server},
+        {Mailctl::tr("Quota"), quotaText},
+        {Mailctl::tr("Usage"), usage},
+        {Mailctl::tr("Access"), access(mail.value(QStringLiteral("access")).toString())},
+        {Mailctl::tr("Created"), a.value(QStringLiteral("created")).toString()},
+        {Mailctl::tr("Modified"), a.value(QStringLiteral("modified")).toString()},
     });
 }
 
@@ -99,7 +98,7 @@ std::optional<QJsonObject> mailOptionsFromArgs(const Args &args, QString &proble
     if (args.has("--mail")) {
         const QString v = args.value("--mail");
         if (!mailStateFromString(v)) {
-            problem = tr("--mail: \"%1\" is not one of %2")
+            problem = Mailctl::tr("--mail: \"%1\" is not one of %2")
                           .arg(v, mailStateNames().join(QStringLiteral(", ")));
             return std::nullopt;
         }
@@ -115,9 +114,10 @@ std::optional<QJsonObject> mailOptionsFromArgs(const Args &args, QString &proble
     if (args.has("--quota")) {
         const std::optional<qint64> bytes = parseSize(args.value("--quota"));
         if (!bytes) {
-            problem = tr("--quota: \"%1\" is not a size (bytes, or a number with K, M, G or T; "
-                         "0 for none)")
-                          .arg(args.value("--quota"));
+            problem =
+                Mailctl::tr("--quota: \"%1\" is not a size (bytes, or a number with K, M, G or T; "
+                            "0 for none)")
+                    .arg(args.value("--quota"));
             return std::nullopt;
         }
         mail.insert(QStringLiteral("quotaBytes"), *bytes);
@@ -128,7 +128,7 @@ std::optional<QJsonObject> mailOptionsFromArgs(const Args &args, QString &proble
             v.chop(1);
         const std::optional<qint64> percent = parseInteger(v, 1, 100);
         if (!percent) {
-            problem = tr("--quota-warn: \"%1\" is not a percentage from 1 to 100")
+            problem = Mailctl::tr("--quota-warn: \"%1\" is not a percentage from 1 to 100")
                           .arg(args.value("--quota-warn"));
             return std::nullopt;
         }
@@ -137,7 +137,7 @@ std::optional<QJsonObject> mailOptionsFromArgs(const Args &args, QString &proble
     if (args.has("--access")) {
         const QString v = args.value("--access");
         if (!mailAccessFromString(v)) {
-            problem = tr("--access: \"%1\" is not one of %2")
+            problem = Mailctl::tr("--access: \"%1\" is not one of %2")
                           .arg(v, mailAccessNames().join(QStringLiteral(", ")));
             return std::nullopt;
         }

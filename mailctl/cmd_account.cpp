@@ -13,11 +13,6 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-
 constexpr qint64 kMaxPage = 1000;
 const QStringList kSortFields{QStringLiteral("name"),  QStringLiteral("fullName"),
                               QStringLiteral("state"), QStringLiteral("quota"),
@@ -39,7 +34,7 @@ std::optional<QString> newPassword(Session &session, const QString &name)
 {
     QString problem;
     std::optional<QString> password =
-        readNewPassword(tr("New password for %1: ").arg(name), problem);
+        readNewPassword(Mailctl::tr("New password for %1: ").arg(name), problem);
     if (!password)
         session.fail(ExitUsage, problem);
     return password;
@@ -72,7 +67,7 @@ int runAccountList(Session &session, const Invocation &inv)
     if (args.has("--sort")) {
         if (!kSortFields.contains(args.value("--sort")))
             return inv.usage(
-                tr("--sort: \"%1\" is not one of %2")
+                Mailctl::tr("--sort: \"%1\" is not one of %2")
                     .arg(args.value("--sort"), kSortFields.join(QStringLiteral(", "))));
         params.insert(QStringLiteral("sort"), args.value("--sort"));
     }
@@ -84,17 +79,17 @@ int runAccountList(Session &session, const Invocation &inv)
             parseInteger(args.value("--offset"), 0, std::numeric_limits<int>::max());
         if (!v)
             return inv.usage(
-                tr("--offset: \"%1\" is not a number from 0").arg(args.value("--offset")));
+                Mailctl::tr("--offset: \"%1\" is not a number from 0").arg(args.value("--offset")));
         offset = *v;
     }
     std::optional<qint64> limit;
     if (args.has("--limit")) {
         if (args.has("--all"))
-            return inv.usage(tr("--limit and --all cannot be combined"));
+            return inv.usage(Mailctl::tr("--limit and --all cannot be combined"));
         limit = parseInteger(args.value("--limit"), 1, kMaxPage);
         if (!limit)
-            return inv.usage(
-                tr("--limit: \"%1\" is not a number from 1 to 1000").arg(args.value("--limit")));
+            return inv.usage(Mailctl::tr("--limit: \"%1\" is not a number from 1 to 1000")
+                                 .arg(args.value("--limit")));
         params.insert(QStringLiteral("limit"), *limit);
     }
     if (args.has("--all"))
@@ -124,7 +119,7 @@ int runAccountList(Session &session, const Invocation &inv)
     }
     printAccountTable(accounts);
     if (offset > 0 || offset + accounts.size() < total) {
-        printOut(tr("Accounts %1-%2 of %3; see --offset, --limit and --all.")
+        printOut(Mailctl::tr("Accounts %1-%2 of %3; see --offset, --limit and --all.")
                      .arg(accounts.isEmpty() ? offset : offset + 1)
                      .arg(offset + accounts.size())
                      .arg(total));
@@ -169,17 +164,17 @@ int runAccountUpdate(Session &session, const Invocation &inv)
         return inv.usage(problem);
     if (inv.args.has("--no-addresses")) {
         if (inv.args.has("--address"))
-            return inv.usage(tr("--no-addresses and --address cannot be combined"));
+            return inv.usage(Mailctl::tr("--no-addresses and --address cannot be combined"));
         params.insert(QStringLiteral("addresses"), QJsonArray());
     }
     if (inv.args.has("--admin")) {
         const QString v = inv.args.value("--admin");
         if (v != QLatin1String("yes") && v != QLatin1String("no"))
-            return inv.usage(tr("--admin: \"%1\" is neither yes nor no").arg(v));
+            return inv.usage(Mailctl::tr("--admin: \"%1\" is neither yes nor no").arg(v));
         params.insert(QStringLiteral("admin"), v == QLatin1String("yes"));
     }
     if (params.size() == 1)
-        return inv.usage(tr("nothing to change: give at least one option"));
+        return inv.usage(Mailctl::tr("nothing to change: give at least one option"));
     return printAccountResult(session,
                               session.callObject(QStringLiteral("account.update"), params));
 }
@@ -190,14 +185,14 @@ int runAccountDelete(Session &session, const Invocation &inv)
     const bool yes = inv.args.has("--yes") || inv.args.has("-y");
     if (!yes && !stdinIsTerminal())
         return inv.usage(
-            tr("refusing to delete %1 without --yes when standard input is not a terminal")
+            Mailctl::tr("refusing to delete %1 without --yes when standard input is not a terminal")
                 .arg(name));
     if (!yes) {
         // Make sure the account exists (and the password is right) before asking.
         if (!session.call(QStringLiteral("account.get"), {{QStringLiteral("name"), name}}))
             return session.exitCode();
-        if (!askYesNo(tr("Delete account %1 and its mail? [y/N]").arg(name))) {
-            printErr(tr("Nothing deleted."));
+        if (!askYesNo(Mailctl::tr("Delete account %1 and its mail? [y/N]").arg(name))) {
+            printErr(Mailctl::tr("Nothing deleted."));
             return ExitDaemonError;
         }
     }
@@ -208,7 +203,7 @@ int runAccountDelete(Session &session, const Invocation &inv)
     if (session.json())
         printJson(*r);
     else
-        printOut(tr("Deleted the account %1.").arg(name));
+        printOut(Mailctl::tr("Deleted the account %1.").arg(name));
     return ExitOk;
 }
 
@@ -230,7 +225,7 @@ int runAccountPasswd(Session &session, const Invocation &inv)
     if (session.json())
         printJson(*r);
     else
-        printOut(tr("Changed the password of %1.").arg(name));
+        printOut(Mailctl::tr("Changed the password of %1.").arg(name));
     return ExitOk;
 }
 

@@ -10,11 +10,6 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-
 int report(Session &session, const std::optional<QJsonObject> &r, const QString &text)
 {
     if (!r)
@@ -40,7 +35,7 @@ int runAliasList(Session &session, const Invocation &inv)
         printJson(*r);
         return ExitOk;
     }
-    TablePrinter table({tr("ADDRESS"), tr("ACCOUNT")});
+    TablePrinter table({Mailctl::tr("ADDRESS"), Mailctl::tr("ACCOUNT")});
     for (const QJsonValue &v : r->value(QStringLiteral("aliases")).toArray()) {
         const QJsonObject a = v.toObject();
         table.addRow({a.value(QStringLiteral("address")).toString(),
@@ -57,7 +52,7 @@ int runAliasAdd(Session &session, const Invocation &inv)
         session,
         session.callObject(QStringLiteral("alias.add"), {{QStringLiteral("address"), address},
                                                          {QStringLiteral("account"), account}}),
-        tr("Mail to %1 now goes to %2.").arg(address, account));
+        Mailctl::tr("Mail to %1 now goes to %2.").arg(address, account));
 }
 
 int runAliasRemove(Session &session, const Invocation &inv)
@@ -66,7 +61,7 @@ int runAliasRemove(Session &session, const Invocation &inv)
     return report(
         session,
         session.callObject(QStringLiteral("alias.remove"), {{QStringLiteral("address"), address}}),
-        tr("Removed the alias %1.").arg(address));
+        Mailctl::tr("Removed the alias %1.").arg(address));
 }
 
 } // namespace mailctl

@@ -10,13 +10,6 @@
 
 namespace mailctl {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-} // namespace
-
 int runAuditList(Session &session, const Invocation &inv)
 {
     const Args &args = inv.args;
@@ -27,8 +20,8 @@ int runAuditList(Session &session, const Invocation &inv)
         const std::optional<qint64> v = parseInteger(args.value(option), option[2] == 'l' ? 1 : 0,
                                                      std::numeric_limits<int>::max());
         if (!v)
-            return inv.usage(
-                tr("%1: \"%2\" is not a number").arg(QLatin1String(option), args.value(option)));
+            return inv.usage(Mailctl::tr("%1: \"%2\" is not a number")
+                                 .arg(QLatin1String(option), args.value(option)));
         params.insert(QLatin1String(option + 2), *v);
     }
     if (args.has("--actor"))
@@ -43,8 +36,9 @@ int runAuditList(Session &session, const Invocation &inv)
         printJson(*r);
         return ExitOk;
     }
-    TablePrinter table(
-        {tr("ID"), tr("TIME"), tr("ACTOR"), tr("UID"), tr("METHOD"), tr("TARGET"), tr("DETAILS")});
+    TablePrinter table({Mailctl::tr("ID"), Mailctl::tr("TIME"), Mailctl::tr("ACTOR"),
+                        Mailctl::tr("UID"), Mailctl::tr("METHOD"), Mailctl::tr("TARGET"),
+                        Mailctl::tr("DETAILS")});
     table.setRightAligned(0);
     table.setRightAligned(3);
     const QJsonArray entries = r->value(QStringLiteral("entries")).toArray();
@@ -62,7 +56,9 @@ int runAuditList(Session &session, const Invocation &inv)
     table.print();
     const qint64 total = r->value(QStringLiteral("total")).toInteger();
     if (total > entries.size())
-        printOut(tr("%1 of %2 entries; see --offset and --limit.").arg(entries.size()).arg(total));
+        printOut(Mailctl::tr("%1 of %2 entries; see --offset and --limit.")
+                     .arg(entries.size())
+                     .arg(total));
     return ExitOk;
 }
 

@@ -9,13 +9,6 @@
 
 namespace mailctl {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-} // namespace
-
 int runBootstrap(Session &session, const Invocation &inv)
 {
     if (!session.open())
@@ -24,20 +17,20 @@ int runBootstrap(Session &session, const Invocation &inv)
     // daemon's own refusal.
     if (stdinIsTerminal() && !session.hello().value(QStringLiteral("needsBootstrap")).toBool(true))
         return session.fail(ExitDaemonError,
-                            tr("the mail daemon already has an administrator; log in with "
-                               "--user instead"));
+                            Mailctl::tr("the mail daemon already has an administrator; log in with "
+                                        "--user instead"));
     QString user = session.options().user;
     if (!session.options().userGiven && stdinIsTerminal()) {
         const std::optional<QString> typed =
-            askLine(tr("Name of the first administrator [%1]: ").arg(user));
+            askLine(Mailctl::tr("Name of the first administrator [%1]: ").arg(user));
         if (typed && !typed->trimmed().isEmpty())
             user = typed->trimmed();
     }
     if (user.isEmpty())
-        return inv.usage(tr("no administrator name: give --user NAME"));
+        return inv.usage(Mailctl::tr("no administrator name: give --user NAME"));
     QString problem;
     std::optional<QString> password =
-        readNewPassword(tr("Password for the new administrator %1: ").arg(user), problem);
+        readNewPassword(Mailctl::tr("Password for the new administrator %1: ").arg(user), problem);
     if (!password)
         return session.fail(ExitUsage, problem);
     QJsonObject params{{QStringLiteral("user"), user}, {QStringLiteral("password"), *password}};
@@ -51,8 +44,8 @@ int runBootstrap(Session &session, const Invocation &inv)
     if (session.json())
         printJson(*r);
     else
-        printOut(
-            tr("Created the administrator %1.").arg(r->value(QStringLiteral("user")).toString()));
+        printOut(Mailctl::tr("Created the administrator %1.")
+                     .arg(r->value(QStringLiteral("user")).toString()));
     return ExitOk;
 }
 

@@ -9,13 +9,6 @@
 
 namespace mailctl {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-} // namespace
-
 int runCall(Session &session, const Invocation &inv)
 {
     const QString method = inv.args.positional.at(0);
@@ -25,11 +18,11 @@ int runCall(Session &session, const Invocation &inv)
         const QJsonDocument doc =
             QJsonDocument::fromJson(inv.args.positional.at(1).toUtf8(), &error);
         if (error.error != QJsonParseError::NoError)
-            return inv.usage(tr("JSON-PARAMS: not valid JSON (%1 at offset %2)")
+            return inv.usage(Mailctl::tr("JSON-PARAMS: not valid JSON (%1 at offset %2)")
                                  .arg(error.errorString())
                                  .arg(error.offset));
         if (!doc.isObject())
-            return inv.usage(tr("JSON-PARAMS: must be a JSON object"));
+            return inv.usage(Mailctl::tr("JSON-PARAMS: must be a JSON object"));
         params = doc.object();
     }
     if (method == QLatin1String("hello"))

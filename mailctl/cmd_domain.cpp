@@ -10,11 +10,6 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-
 int change(Session &session, const Invocation &inv, const QString &method, const char *done)
 {
     const QString name = inv.args.positional.at(0);
@@ -25,7 +20,7 @@ int change(Session &session, const Invocation &inv, const QString &method, const
     if (session.json())
         printJson(*r);
     else
-        printOut(tr(done).arg(name));
+        printOut(QCoreApplication::translate("Mailctl", done).arg(name));
     return ExitOk;
 }
 
@@ -40,7 +35,7 @@ int runDomainList(Session &session, const Invocation &)
         printJson(*r);
         return ExitOk;
     }
-    TablePrinter table({tr("DOMAIN")});
+    TablePrinter table({Mailctl::tr("DOMAIN")});
     for (const QJsonValue &v : r->value(QStringLiteral("domains")).toArray())
         table.addRow({v.toObject().value(QStringLiteral("name")).toString()});
     table.print();

@@ -18,11 +18,6 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-
 int g_signalPipe[2] = {-1, -1};
 
 extern "C" void onStopSignal(int)
@@ -68,7 +63,7 @@ int follow(Session &session, const QJsonObject &tailParams, const QJsonObject &f
                      });
     // From here on SIGINT and SIGTERM end the loop (and the program) cleanly.
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
-        return session.fail(ExitDaemonError, tr("cannot watch for signals"));
+        return session.fail(ExitDaemonError, Mailctl::tr("cannot watch for signals"));
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     bool stop = false;
     QObject::connect(&notifier, &QSocketNotifier::activated, &loop, [&] {
@@ -109,7 +104,8 @@ int follow(Session &session, const QJsonObject &tailParams, const QJsonObject &f
     ::close(g_signalPipe[0]);
     ::close(g_signalPipe[1]);
     if (lost && !stop)
-        return session.fail(ExitConnection, tr("The connection to the mail daemon was closed."));
+        return session.fail(ExitConnection,
+                            Mailctl::tr("The connection to the mail daemon was closed."));
     return ExitOk;
 }
 
@@ -123,7 +119,7 @@ int runLogTail(Session &session, const Invocation &inv)
         const QString level = args.value("--level");
         if (!common::model::logLevelFromString(level))
             return inv.usage(
-                tr("--level: \"%1\" is not one of %2")
+                Mailctl::tr("--level: \"%1\" is not one of %2")
                     .arg(level, common::model::logLevelNames().join(QStringLiteral(", "))));
         filter.insert(QStringLiteral("level"), level);
     }
@@ -133,7 +129,8 @@ int runLogTail(Session &session, const Invocation &inv)
     if (args.has("-n")) {
         const std::optional<qint64> n = parseInteger(args.value("-n"), 1, 5000);
         if (!n)
-            return inv.usage(tr("-n: \"%1\" is not a number from 1 to 5000").arg(args.value("-n")));
+            return inv.usage(
+                Mailctl::tr("-n: \"%1\" is not a number from 1 to 5000").arg(args.value("-n")));
         tailParams.insert(QStringLiteral("limit"), *n);
     }
     if (args.has("--follow") || args.has("-f"))

@@ -12,11 +12,6 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-
 QString joinStrings(const QJsonValue &array)
 {
     return displayValue(array.isArray() ? array : QJsonValue(QJsonArray{}));
@@ -34,11 +29,12 @@ int runHello(Session &session, const Invocation &)
         return ExitOk;
     }
     printFields(
-        {{tr("Daemon"), h.value(QStringLiteral("daemon")).toString()},
-         {tr("Protocol"), QString::number(h.value(QStringLiteral("protocol")).toInt())},
-         {tr("Host"), h.value(QStringLiteral("host")).toString()},
-         {tr("Capabilities"), joinStrings(h.value(QStringLiteral("capabilities")))},
-         {tr("Needs bootstrap"), yesNo(h.value(QStringLiteral("needsBootstrap")).toBool())}});
+        {{Mailctl::tr("Daemon"), h.value(QStringLiteral("daemon")).toString()},
+         {Mailctl::tr("Protocol"), QString::number(h.value(QStringLiteral("protocol")).toInt())},
+         {Mailctl::tr("Host"), h.value(QStringLiteral("host")).toString()},
+         {Mailctl::tr("Capabilities"), joinStrings(h.value(QStringLiteral("capabilities")))},
+         {Mailctl::tr("Needs bootstrap"),
+          yesNo(h.value(QStringLiteral("needsBootstrap")).toBool())}});
     return ExitOk;
 }
 
@@ -55,21 +51,21 @@ int runStatus(Session &session, const Invocation &)
     const auto num = [&](const char *key) {
         return QString::number(r->value(QLatin1String(key)).toInteger());
     };
-    printFields(
-        {{tr("Version"), str("version")},
-         {tr("Host"), str("host")},
-         {tr("PID"), num("pid")},
-         {tr("Started"), str("startedAt")},
-         {tr("Uptime"), formatDuration(r->value(QStringLiteral("uptimeSeconds")).toInteger())},
-         {tr("Data directory"), str("dataDir")},
-         {tr("Profile"), str("profile")},
-         {tr("Control clients"), num("controlClients")}});
+    printFields({{Mailctl::tr("Version"), str("version")},
+                 {Mailctl::tr("Host"), str("host")},
+                 {Mailctl::tr("PID"), num("pid")},
+                 {Mailctl::tr("Started"), str("startedAt")},
+                 {Mailctl::tr("Uptime"),
+                  formatDuration(r->value(QStringLiteral("uptimeSeconds")).toInteger())},
+                 {Mailctl::tr("Data directory"), str("dataDir")},
+                 {Mailctl::tr("Profile"), str("profile")},
+                 {Mailctl::tr("Control clients"), num("controlClients")}});
     printOut(QString());
     printServices(r->value(QStringLiteral("services")).toArray());
     const QJsonArray warnings = r->value(QStringLiteral("warnings")).toArray();
     if (!warnings.isEmpty()) {
         printOut(QString());
-        printOut(tr("Warnings:"));
+        printOut(Mailctl::tr("Warnings:"));
         for (const QJsonValue &w : warnings)
             printOut(
                 QStringLiteral("  - ") +

@@ -11,18 +11,13 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-
 QString describe(const QJsonObject &s)
 {
     QString line = s.value(QStringLiteral("name")).toString() + QStringLiteral(": ") +
                    s.value(QStringLiteral("state")).toString();
     const QString listeners = displayValue(s.value(QStringLiteral("listeners")));
     if (!listeners.isEmpty())
-        line += QLatin1Char(' ') + tr("on %1").arg(listeners);
+        line += QLatin1Char(' ') + Mailctl::tr("on %1").arg(listeners);
     const QString error = s.value(QStringLiteral("error")).toString();
     if (!error.isEmpty())
         line += QStringLiteral(" (") + error + QLatin1Char(')');
@@ -46,8 +41,8 @@ int startOrStop(Session &session, const Invocation &inv, const QString &method)
 
 void printServices(const QJsonArray &services)
 {
-    TablePrinter table({tr("SERVICE"), tr("DISPLAY NAME"), tr("STATE"), tr("ENABLED"),
-                        tr("LISTENERS"), tr("ERROR")});
+    TablePrinter table({Mailctl::tr("SERVICE"), Mailctl::tr("DISPLAY NAME"), Mailctl::tr("STATE"),
+                        Mailctl::tr("ENABLED"), Mailctl::tr("LISTENERS"), Mailctl::tr("ERROR")});
     for (const QJsonValue &v : services) {
         const QJsonObject s = v.toObject();
         table.addRow({s.value(QStringLiteral("name")).toString(),

@@ -13,14 +13,10 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-
 void printSettings(const QJsonArray &settings)
 {
-    TablePrinter table({tr("KEY"), tr("VALUE"), tr("SOURCE"), tr("DESCRIPTION")});
+    TablePrinter table({Mailctl::tr("KEY"), Mailctl::tr("VALUE"), Mailctl::tr("SOURCE"),
+                        Mailctl::tr("DESCRIPTION")});
     for (const QJsonValue &v : settings) {
         const QJsonObject s = v.toObject();
         table.addRow({s.value(QStringLiteral("key")).toString(),
@@ -58,10 +54,10 @@ int runSettingsSet(Session &session, const Invocation &inv)
     for (const QString &arg : inv.args.positional) {
         const qsizetype eq = arg.indexOf(QLatin1Char('='));
         if (eq <= 0)
-            return inv.usage(tr("\"%1\" is not KEY=VALUE").arg(arg));
+            return inv.usage(Mailctl::tr("\"%1\" is not KEY=VALUE").arg(arg));
         const QString key = arg.left(eq);
         if (values.contains(key))
-            return inv.usage(tr("%1 is given more than once").arg(key));
+            return inv.usage(Mailctl::tr("%1 is given more than once").arg(key));
         values.insert(key, parseLooseJson(arg.mid(eq + 1)));
     }
     return printResult(session, session.callObject(QStringLiteral("settings.set"),

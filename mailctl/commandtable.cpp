@@ -10,11 +10,6 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-
 QList<OptionSpec> withMailOptions(QList<OptionSpec> specs)
 {
     specs.append(mailOptionSpecs());
@@ -146,34 +141,38 @@ QString usageText(const QString &group)
 {
     QStringList lines;
     if (group.isEmpty()) {
-        lines << tr("usage: mailctl [--socket PATH] [--user NAME] [--json] COMMAND [ARGS]")
+        lines << Mailctl::tr("usage: mailctl [--socket PATH] [--user NAME] [--json] COMMAND [ARGS]")
               << QString()
-              << tr("Talks to the mail daemon (maild) through its control socket. The "
-                    "administrator's password")
-              << tr("is read from the terminal, or from the first line of standard input.")
-              << QString() << tr("Commands:");
+              << Mailctl::tr("Talks to the mail daemon (maild) through its control socket. The "
+                             "administrator's password")
+              << Mailctl::tr("is read from the terminal, or from the first line of standard input.")
+              << QString() << Mailctl::tr("Commands:");
     }
     for (const Command &c : commandTable()) {
         if (!group.isEmpty() && groupOf(c) != group)
             continue;
-        lines << QStringLiteral("  ") + usageLine(c) << QStringLiteral("      ") + tr(c.summary);
+        lines << QStringLiteral("  ") + usageLine(c)
+              << QStringLiteral("      ") + QCoreApplication::translate("Mailctl", c.summary);
     }
     if (group.isEmpty() || group == QLatin1String("account")) {
-        lines << QString() << tr("Mail options (account create, account update):")
+        lines << QString() << Mailctl::tr("Mail options (account create, account update):")
               << QStringLiteral(
                      "  --mail enabled|disabled|forward  --forward ADDR  --mail-server HOST")
               << QStringLiteral("  --quota SIZE (bytes, or 500M, 2G...; 0 = none)  "
                                 "--quota-warn PERCENT  --access both|pop|imap");
     }
     if (group.isEmpty()) {
-        lines << QString() << tr("Global options:")
-              << tr("  --socket PATH  the control socket (default: $MAILROOM_SOCKET or the "
-                    "embedded instance's)")
-              << tr("  --user NAME    the administrator to log in as (default: $MAILCTL_USER, "
-                    "else your login name)")
-              << tr("  --json         print the daemon's result as one line of JSON")
-              << tr("  --help, --version") << QString()
-              << tr("Exit status: 0 done, 1 the daemon refused, 2 bad arguments, 3 no connection.");
+        lines
+            << QString() << Mailctl::tr("Global options:")
+            << Mailctl::tr("  --socket PATH  the control socket (default: $MAILROOM_SOCKET or the "
+                           "embedded instance's)")
+            << Mailctl::tr(
+                   "  --user NAME    the administrator to log in as (default: $MAILCTL_USER, "
+                   "else your login name)")
+            << Mailctl::tr("  --json         print the daemon's result as one line of JSON")
+            << Mailctl::tr("  --help, --version") << QString()
+            << Mailctl::tr(
+                   "Exit status: 0 done, 1 the daemon refused, 2 bad arguments, 3 no connection.");
     }
     return lines.join(QLatin1Char('\n'));
 }
@@ -181,7 +180,7 @@ QString usageText(const QString &group)
 int Invocation::usage(const QString &problem) const
 {
     printError(problem);
-    printErr(tr("usage: %1").arg(usageLine(command)));
+    printErr(Mailctl::tr("usage: %1").arg(usageLine(command)));
     return ExitUsage;
 }
 

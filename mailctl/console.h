@@ -3,11 +3,18 @@
 // and the yes/no question asked before destructive commands.
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QString>
 #include <optional>
 
 namespace mailctl {
+
+// The translation context of every message mailctl prints: Mailctl::tr("...").
+class Mailctl
+{
+    Q_DECLARE_TR_FUNCTIONS(Mailctl)
+};
 
 void printOut(const QString &text); // adds the newline
 void printErr(const QString &text); // adds the newline

@@ -10,11 +10,6 @@ using namespace mailctl;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-
 int runCommand(const Command &command, const QStringList &rest, GlobalOptions globals)
 {
     Invocation inv{command, {}};
@@ -26,10 +21,10 @@ int runCommand(const Command &command, const QStringList &rest, GlobalOptions gl
     }
     const qsizetype n = inv.args.positional.size();
     if (n < command.minPositional)
-        return inv.usage(tr("missing arguments"));
+        return inv.usage(Mailctl::tr("missing arguments"));
     if (command.maxPositional >= 0 && n > command.maxPositional)
-        return inv.usage(
-            tr("unexpected argument \"%1\"").arg(inv.args.positional.at(command.maxPositional)));
+        return inv.usage(Mailctl::tr("unexpected argument \"%1\"")
+                             .arg(inv.args.positional.at(command.maxPositional)));
     Session session(globals);
     session.setLoginRequired(command.login);
     return command.run(session, inv);
@@ -48,7 +43,7 @@ int main(int argc, char *argv[])
     qsizetype commandIndex = 0;
     if (auto problem = parseLeadingGlobals(words, globals, commandIndex)) {
         printError(*problem);
-        printErr(tr("Try \"mailctl --help\"."));
+        printErr(Mailctl::tr("Try \"mailctl --help\"."));
         return ExitUsage;
     }
     words = words.mid(commandIndex);
@@ -77,11 +72,12 @@ int main(int argc, char *argv[])
         }
         if (!groupUsage.isEmpty()) {
             printError(words.size() > 1
-                           ? tr("unknown command \"%1 %2\"").arg(words.at(0), words.at(1))
-                           : tr("\"%1\" needs a subcommand").arg(words.at(0)));
+                           ? Mailctl::tr("unknown command \"%1 %2\"").arg(words.at(0), words.at(1))
+                           : Mailctl::tr("\"%1\" needs a subcommand").arg(words.at(0)));
             printErr(groupUsage);
         } else {
-            printError(tr("unknown command \"%1\"; try \"mailctl --help\"").arg(words.first()));
+            printError(
+                Mailctl::tr("unknown command \"%1\"; try \"mailctl --help\"").arg(words.first()));
         }
         return ExitUsage;
     }

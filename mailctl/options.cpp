@@ -1,6 +1,7 @@
 // Command-line parsing for mailctl (see options.h).
 #include "options.h"
 
+#include "console.h"
 #include "paths.h"
 
 #include <QCoreApplication>
@@ -10,11 +11,6 @@
 namespace mailctl {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
 
 const QList<OptionSpec> &globalSpecs()
 {
@@ -64,7 +60,7 @@ std::optional<QString> takeOption(const QStringList &argv, qsizetype &i, const O
 {
     if (!spec.valueName) {
         if (inlineValue)
-            return tr("%1 takes no value").arg(name);
+            return Mailctl::tr("%1 takes no value").arg(name);
         return std::nullopt;
     }
     if (inlineValue) {
@@ -72,7 +68,7 @@ std::optional<QString> takeOption(const QStringList &argv, qsizetype &i, const O
         return std::nullopt;
     }
     if (i + 1 >= argv.size())
-        return tr("%1 needs a value (%2)").arg(name, QLatin1String(spec.valueName));
+        return Mailctl::tr("%1 needs a value (%2)").arg(name, QLatin1String(spec.valueName));
     value = argv.at(++i);
     return std::nullopt;
 }
@@ -137,7 +133,7 @@ std::optional<QString> parseArgs(const QStringList &argv, const QList<OptionSpec
         const OptionSpec *spec = findSpec(specs, name);
         const bool global = !spec && (spec = findSpec(globalSpecs(), name));
         if (!spec)
-            return tr("unknown option %1").arg(name);
+            return Mailctl::tr("unknown option %1").arg(name);
         QString value;
         if (auto problem = takeOption(argv, i, *spec, name, inlineValue, value))
             return problem;
@@ -146,7 +142,7 @@ std::optional<QString> parseArgs(const QStringList &argv, const QList<OptionSpec
             continue;
         }
         if (!spec->repeatable && out.has(spec->name))
-            return tr("%1 given more than once").arg(name);
+            return Mailctl::tr("%1 given more than once").arg(name);
         out.add(name, value);
     }
     return std::nullopt;
@@ -168,7 +164,7 @@ std::optional<QString> parseLeadingGlobals(const QStringList &argv, GlobalOption
         }
         const OptionSpec *spec = findSpec(globalSpecs(), name);
         if (!spec)
-            return tr("unknown option %1").arg(name);
+            return Mailctl::tr("unknown option %1").arg(name);
         QString value;
         if (auto problem = takeOption(argv, i, *spec, name, inlineValue, value))
             return problem;

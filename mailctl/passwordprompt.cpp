@@ -13,11 +13,6 @@ namespace mailctl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-
 termios g_savedTerminal{};
 volatile sig_atomic_t g_echoOff = 0;
 
@@ -74,17 +69,17 @@ std::optional<QString> readNewPassword(const QString &prompt, QString &problem)
     if (!stdinIsTerminal()) {
         std::optional<QString> line = readStdinLine();
         if (!line)
-            problem = tr("no new password on standard input (expected one more line)");
+            problem = Mailctl::tr("no new password on standard input (expected one more line)");
         return line;
     }
     const std::optional<QString> first = readHidden(prompt);
     if (!first) {
-        problem = tr("no password entered");
+        problem = Mailctl::tr("no password entered");
         return std::nullopt;
     }
-    const std::optional<QString> second = readHidden(tr("Retype the password: "));
+    const std::optional<QString> second = readHidden(Mailctl::tr("Retype the password: "));
     if (!second || *second != *first) {
-        problem = tr("the two passwords do not match");
+        problem = Mailctl::tr("the two passwords do not match");
         return std::nullopt;
     }
     return first;

@@ -12,13 +12,6 @@ namespace mailctl {
 using common::control::ErrorCode;
 using common::control::Reply;
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Mailctl", text);
-}
-} // namespace
-
 Session::Session(GlobalOptions options) : m_options(std::move(options)) {}
 
 int Session::fail(int code, const QString &message)
@@ -55,18 +48,21 @@ bool Session::open()
 bool Session::login()
 {
     if (m_hello.value(QStringLiteral("needsBootstrap")).toBool()) {
-        fail(ExitDaemonError, tr("the mail daemon has no administrator yet; create the first one "
-                                 "with \"mailctl bootstrap\""));
+        fail(ExitDaemonError,
+             Mailctl::tr("the mail daemon has no administrator yet; create the first one "
+                         "with \"mailctl bootstrap\""));
         return false;
     }
     if (m_options.user.isEmpty()) {
-        fail(ExitUsage, tr("no administrator name: give --user NAME or set MAILCTL_USER"));
+        fail(ExitUsage, Mailctl::tr("no administrator name: give --user NAME or set MAILCTL_USER"));
         return false;
     }
-    std::optional<QString> password = readPassword(tr("Password for %1: ").arg(m_options.user));
+    std::optional<QString> password =
+        readPassword(Mailctl::tr("Password for %1: ").arg(m_options.user));
     if (!password) {
-        fail(ExitUsage, tr("no password: type it at the prompt or give it as the first line "
-                           "of standard input"));
+        fail(ExitUsage,
+             Mailctl::tr("no password: type it at the prompt or give it as the first line "
+                         "of standard input"));
         return false;
     }
     const Reply reply = m_client.callAndWait(
