@@ -42,24 +42,31 @@ QString hashPassword(const QString &password, int iterations)
            QString::fromLatin1(key.toBase64());
 }
 
-bool verifyPassword(const QString &password, const QString &encoded)
+std::optional<HashParts> parseHash(const QString &encoded)
 {
     const QStringList parts = encoded.split(QLatin1Char('$'));
     if (parts.size() != 5 || !parts[0].isEmpty() || parts[1] != kScheme)
-        return false;
+        return std::nullopt;
     bool ok = false;
     const int iterations = parts[2].toInt(&ok);
     if (!ok || iterations < kMinIterations || iterations > kMaxIterations)
-        return false;
+        return std::nullopt;
     const auto saltResult = QByteArray::fromBase64Encoding(parts[3].toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     const auto keyResult = QByteArray::fromBase64Encoding(parts[4].toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!saltResult || !keyResult)
+        return std::nullopt;
+    if (saltResult.decoded.isEmpty() || keyResult.decoded.size() < 16 || keyResult.decoded.size() > 64)
+        return std::nullopt;
+    return HashParts{saltResult.decoded, iterations, keyResult.decoded};
+}
+
+bool verifyPassword(const QString &password, const QString &encoded)
+{
+    const std::optional<HashParts> parts = parseHash(encoded);
+    if (!parts)
         return false;
-    const QByteArray &salt = saltResult.decoded;
-    const QByteArray &expected = keyResult.decoded;
-    if (salt.isEmpty() || expected.size() < 16 || expected.size() > 64)
-        return false;
-    const QByteArray actual = derive(password, salt, iterations, int(expected.size()));
+    const QByteArray &expected = parts->key;
+    const QByteArray actual = derive(password, parts->salt, parts->iterations, int(expected.size()));
     if (actual.size() != expected.size())
         return false;
     return CRYPTO_memcmp(actual.constData(), expected.constData(), size_t(actual.size())) == 0;

@@ -5,7 +5,9 @@
 // quarter second), so callers on an event loop run it on a worker thread.
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+#include <optional>
 
 namespace common::crypto {
 
@@ -17,5 +19,16 @@ QString hashPassword(const QString &password, int iterations = kDefaultIteration
 bool verifyPassword(const QString &password, const QString &encoded);
 // A valid hash of a random secret, to spend the same time when the user does not exist.
 const QString &dummyHash();
+
+// The parts of a stored hash. The key is PBKDF2-HMAC-SHA256(password, salt, iterations),
+// which is exactly SCRAM-SHA-256's SaltedPassword (RFC 5802/7677), so SCRAM needs no
+// other stored secret.
+struct HashParts
+{
+    QByteArray salt;
+    int iterations = 0;
+    QByteArray key;
+};
+std::optional<HashParts> parseHash(const QString &encoded);
 
 } // namespace common::crypto

@@ -202,7 +202,7 @@ void ControlSession::runAsync(std::shared_ptr<Job> job)
     // Only a single request reaches here (async methods are refused in batches).
     Item &item = job->items.first();
     m_busy = true;
-    auto context = std::make_shared<CallContext>(CallContext{m_context, *this, {}, {}});
+    auto context = std::make_shared<CallContext>(CallContext{m_context, *this, {}, {}, {}});
     QPointer<ControlSession> self(this);
     item.spec->runAsync(*context, item.params, [self, job, context](Outcome outcome) {
         if (!self)
@@ -224,12 +224,13 @@ void ControlSession::execute(Job &job)
         outer.emplace(m_context.db);
 
     QList<Notification> notifications;
+    QList<std::function<void()>> afterCommit;
     for (Item &item : job.items) {
         if (item.error) {
             item.outcome = Outcome::fail(*item.error);
             continue;
         }
-        CallContext ctx{m_context, *this, item.passwordHash, {}};
+        CallContext ctx{m_context, *this, item.passwordHash, {}, {}};
         if (!(item.spec->flags & Mutates)) {
             item.outcome = item.spec->run(ctx, item.params);
             continue;
@@ -246,6 +247,7 @@ void ControlSession::execute(Job &job)
             continue;
         }
         notifications += ctx.notifications;
+        afterCommit += ctx.afterCommit;
     }
     if (outer && !outer->commit()) {
         const RpcError failed(ErrorCode::StorageFailed,
@@ -256,6 +258,8 @@ void ControlSession::execute(Job &job)
         }
         return;
     }
+    for (const auto &work : std::as_const(afterCommit))
+        work();
     for (const Notification &n : std::as_const(notifications))
         m_context.control->broadcast(n.method, n.params);
 }

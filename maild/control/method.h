@@ -44,6 +44,7 @@ struct CallContext
     ControlSession &session;
     QString passwordHash; // set when the method names a passwordParam that was given
     QList<Notification> notifications; // broadcast after the change is committed
+    QList<std::function<void()>> afterCommit; // work that must wait for the commit (removing files)
 };
 
 enum MethodFlag : unsigned {

@@ -18,6 +18,13 @@ class SettingsTable;
 namespace maild::control {
 class ControlServer;
 }
+namespace maild::mailstore {
+class MailStore;
+}
+namespace maild::auth {
+class AddressResolver;
+class Authenticator;
+} // namespace maild::auth
 
 namespace maild::core {
 
@@ -38,6 +45,9 @@ struct Context
     common::Profile profile;
     QDateTime startedAt;
     control::ControlServer *control = nullptr;
+    mailstore::MailStore *mailStore = nullptr;
+    auth::AddressResolver *resolver = nullptr;
+    auth::Authenticator *authenticator = nullptr;
 };
 
 } // namespace maild::core

@@ -69,6 +69,12 @@ void defineCoreSettings(Settings &s)
     s.define({QStringLiteral("control.loginFailuresBeforeLockout"), SettingType::Int,
               QStringLiteral("Failed administrator logins before the name is locked for a while"), 5,
               QJsonValue::Undefined, {}, 1, 100, {}});
+    s.define({QStringLiteral("auth.failuresBeforeLockout"), SettingType::Int,
+              QStringLiteral("Failed mail logins (SMTP, POP3, IMAP) before the name is locked for a while"), 5,
+              QJsonValue::Undefined, {}, 1, 100, {}});
+    s.define({QStringLiteral("auth.lockoutSeconds"), SettingType::Int,
+              QStringLiteral("First lockout after failed mail logins, in seconds (doubles each time, at most an hour)"),
+              30, QJsonValue::Undefined, {}, 1, 3600, {}});
     s.define({QStringLiteral("control.loginLockoutSeconds"), SettingType::Int,
               QStringLiteral("First lockout after failed logins, in seconds (doubles each time, at most an hour)"), 30,
               QJsonValue::Undefined, {}, 1, 3600, {}});

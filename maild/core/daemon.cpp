@@ -1,6 +1,8 @@
 // The daemon's startup, shutdown and reload (see daemon.h).
 #include "core/daemon.h"
 
+#include "auth/addressresolver.h"
+#include "auth/authenticator.h"
 #include "control/controlserver.h"
 #include "core/coresettings.h"
 #include "core/datadir.h"
@@ -9,6 +11,9 @@
 #include "core/serviceregistry.h"
 #include "core/settings.h"
 #include "core/unixsignals.h"
+#include "mailstore/mailstore.h"
+#include "smtp/smtpservice.h"
+#include "smtp/smtpsettings.h"
 #include "store/accountstore.h"
 #include "store/auditlog.h"
 #include "store/database.h"
@@ -31,8 +36,10 @@ Daemon::Daemon(DaemonOptions options, QObject *parent)
 {
     m_logger->setEchoToStderr(!m_options.quiet);
     defineCoreSettings(*m_settings);
+    smtp::defineSmtpSettings(*m_settings);
+    m_settings->define({QStringLiteral("smtp.enabled"), SettingType::Bool, QStringLiteral("Start the SMTP service with the daemon"),
+                        true, QJsonValue::Undefined, {}, 0, 0, {}});
     m_services = std::make_unique<ServiceRegistry>(*m_settings);
-    registerServices();
 }
 
 Daemon::~Daemon()
@@ -40,11 +47,13 @@ Daemon::~Daemon()
     if (m_services)
         m_services->stopAll();
     m_control.reset();
+    if (m_mailStore)
+        m_mailStore->stop();
 }
 
 void Daemon::registerServices()
 {
-    // Protocol services register here as they land (SMTP, POP3, IMAP).
+    m_services->add(new smtp::SmtpService(*m_context));
 }
 
 QString Daemon::loadSettings()
@@ -136,6 +145,15 @@ QString Daemon::start()
     m_context.reset(new Context{*m_settings, *m_services, *m_logger, *m_db, *m_accounts, *m_audit,
                                 *m_settingsTable, m_dataDir->root(), m_options.profile,
                                 QDateTime::currentDateTimeUtc(), nullptr});
+    m_mailStore = std::make_unique<mailstore::MailStore>(m_dataDir->root());
+    if (QString e = m_mailStore->start(); !e.isEmpty())
+        return e;
+    m_resolver = std::make_unique<auth::AddressResolver>(*m_accounts, *m_settings);
+    m_authenticator = std::make_unique<auth::Authenticator>(*m_context, *m_resolver);
+    m_context->mailStore = m_mailStore.get();
+    m_context->resolver = m_resolver.get();
+    m_context->authenticator = m_authenticator.get();
+    registerServices();
     m_control = std::make_unique<control::ControlServer>(*m_context);
     m_context->control = m_control.get();
     if (QString e = m_control->listen(m_dataDir->socketPath()); !e.isEmpty())
@@ -181,6 +199,7 @@ void Daemon::shutdown(int signal)
     logInfo(QStringLiteral("maild"), QStringLiteral("signal %1: shutting down").arg(signal));
     m_services->stopAll();
     m_control->close();
+    m_mailStore->stop();
     logInfo(QStringLiteral("maild"), QStringLiteral("maild stopped"));
     QCoreApplication::quit();
 }

@@ -9,6 +9,14 @@
 #include <QObject>
 #include <memory>
 
+namespace maild::mailstore {
+class MailStore;
+}
+namespace maild::auth {
+class AddressResolver;
+class Authenticator;
+} // namespace maild::auth
+
 namespace maild::store {
 class Database;
 class AccountStore;
@@ -52,6 +60,9 @@ private:
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<ServiceRegistry> m_services;
     std::unique_ptr<Context> m_context;
+    std::unique_ptr<mailstore::MailStore> m_mailStore;
+    std::unique_ptr<auth::AddressResolver> m_resolver;
+    std::unique_ptr<auth::Authenticator> m_authenticator;
     std::unique_ptr<control::ControlServer> m_control;
     std::unique_ptr<UnixSignals> m_signals;
 };

@@ -20,7 +20,8 @@ void ServiceRegistry::add(Service *service, bool enabledByDefault)
 {
     service->setParent(this);
     m_services.append(service);
-    m_settings.define({service->enabledKey(), SettingType::Bool,
+    if (!m_settings.isDefined(service->enabledKey()))
+        m_settings.define({service->enabledKey(), SettingType::Bool,
                        QStringLiteral("Start the %1 service with the daemon").arg(service->displayName()),
                        enabledByDefault, QJsonValue::Undefined, {}, 0, 0, {}});
     connect(service, &Service::stateChanged, this, [this, service] {

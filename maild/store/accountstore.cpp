@@ -156,6 +156,27 @@ std::optional<Credentials> AccountStore::credentials(const QString &name)
     return Credentials{st.text(0), st.int64(1) != 0};
 }
 
+std::optional<QString> AccountStore::accountForAddress(const QString &localPart, const QString &domain)
+{
+    Statement alias(m_db, "SELECT a.name FROM addresses d JOIN accounts a ON a.id = d.account_id WHERE d.address = ?1");
+    alias.bind(1, localPart + QLatin1Char('@') + domain);
+    if (alias.next())
+        return alias.text(0);
+    Statement byName(m_db, "SELECT name FROM accounts WHERE name = ?1");
+    byName.bind(1, localPart);
+    if (byName.next())
+        return byName.text(0);
+    return std::nullopt;
+}
+
+std::optional<QString> AccountStore::firstAdmin()
+{
+    Statement st(m_db, "SELECT name FROM accounts WHERE admin = 1 ORDER BY id LIMIT 1");
+    if (!st.next())
+        return std::nullopt;
+    return st.text(0);
+}
+
 qint64 AccountStore::adminCount()
 {
     Statement st(m_db, "SELECT count(*) FROM accounts WHERE admin = 1");

@@ -44,6 +44,11 @@ public:
     AccountPage list(const AccountQuery &query, std::optional<StoreError> *error);
     std::optional<common::model::Account> get(const QString &name);
     std::optional<Credentials> credentials(const QString &name);
+    // The account that receives mail for an address in a local domain: an alias, or
+    // <short name>@<local domain>. nullopt when none.
+    std::optional<QString> accountForAddress(const QString &localPart, const QString &domain);
+    // The oldest administrator (receives postmaster@ when nobody else does).
+    std::optional<QString> firstAdmin();
     qint64 adminCount();
 
     StoreResult create(const common::model::Account &account, const QString &passwordHash);

@@ -9,7 +9,7 @@ namespace maild::store {
 
 namespace {
 
-constexpr std::array<const char *, 1> kSteps{{
+constexpr std::array<const char *, 2> kSteps{{
     // 1: accounts, their addresses, local domains, settings, the audit log.
     R"sql(
     CREATE TABLE accounts (
@@ -53,6 +53,25 @@ constexpr std::array<const char *, 1> kSteps{{
         details TEXT NOT NULL DEFAULT '{}'
     );
     CREATE INDEX audit_actor ON audit(actor);
+    )sql",
+    // 2: the outbound queue: one row per remote recipient of an accepted message.
+    R"sql(
+    CREATE TABLE queue (
+        id INTEGER PRIMARY KEY,
+        message_id TEXT NOT NULL,
+        sender TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        file TEXT NOT NULL,
+        header_offset INTEGER NOT NULL DEFAULT 0,
+        size INTEGER NOT NULL,
+        created TEXT NOT NULL,
+        next_attempt TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'queued'
+    );
+    CREATE INDEX queue_next ON queue(state, next_attempt);
+    CREATE INDEX queue_message ON queue(message_id);
     )sql",
 }};
 

@@ -1,0 +1,299 @@
+// Group-commit delivery (see deliveryworker.h).
+#include "mailstore/deliveryworker.h"
+
+#include "mailstore/mailindex.h"
+#include "store/database.h"
+
+#include <QDir>
+#include <QFile>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace maild::mailstore {
+
+namespace {
+
+constexpr size_t kMaxBatch = 512;
+constexpr int kMaxOpenIndexes = 256;
+
+QString errnoText() { return QString::fromLocal8Bit(std::strerror(errno)); }
+
+bool fsyncPath(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// Links a spool file under a new name; a leftover of an uncommitted earlier attempt (crash
+// between link and commit) is replaced, since no committed row can point at it.
+bool linkInto(const QString &from, const QString &to)
+{
+    const QByteArray src = QFile::encodeName(from);
+    const QByteArray dst = QFile::encodeName(to);
+    if (::link(src.constData(), dst.constData()) == 0)
+        return true;
+    if (errno != EEXIST)
+        return false;
+    ::unlink(dst.constData());
+    return ::link(src.constData(), dst.constData()) == 0;
+}
+
+bool makeDir(const QString &path)
+{
+    return ::mkdir(QFile::encodeName(path).constData(), 0700) == 0 || errno == EEXIST;
+}
+
+} // namespace
+
+DeliveryWorker::DeliveryWorker(QString dataDir, QObject *resultContext)
+    : m_dataDir(std::move(dataDir)), m_context(resultContext)
+{
+}
+
+DeliveryWorker::~DeliveryWorker()
+{
+    stop();
+}
+
+void DeliveryWorker::start()
+{
+    if (m_thread.joinable())
+        return;
+    m_stopping = false;
+    m_thread = std::thread([this] { run(); });
+}
+
+void DeliveryWorker::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void DeliveryWorker::submit(DeliveryJob job, Completion done)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(Pending{std::move(job), std::move(done), {}});
+    }
+    m_wake.notify_one();
+}
+
+void DeliveryWorker::run()
+{
+    QString error;
+    m_mainDb = store::Database::open(m_dataDir + QStringLiteral("/maild.db"), &error);
+    if (!m_mainDb)
+        qWarning("delivery worker: %s", qPrintable(error));
+    while (true) {
+        std::vector<Pending> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty() && m_stopping)
+                break;
+            while (!m_queue.empty() && batch.size() < kMaxBatch) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        processBatch(batch);
+        for (Pending &p : batch) {
+            if (p.job.spoolFd >= 0)
+                ::close(p.job.spoolFd);
+            ::unlink(QFile::encodeName(p.job.spoolPath).constData());
+            QMetaObject::invokeMethod(m_context, [done = std::move(p.done), result = p.result] { done(result); },
+                                      Qt::QueuedConnection);
+        }
+    }
+    m_indexes.clear();
+    m_mainDb.reset();
+}
+
+store::Database *DeliveryWorker::indexFor(const QString &account, QString *error)
+{
+    const QString dir = m_dataDir + QStringLiteral("/mail/") + account;
+    if (auto it = m_indexes.constFind(account); it != m_indexes.cend()) {
+        if (QFileInfo::exists(dir + QStringLiteral("/index.db")))
+            return it->get();
+        m_indexes.remove(account); // the account was deleted meanwhile
+    }
+    if (m_indexes.size() >= kMaxOpenIndexes)
+        m_indexes.clear();
+    const bool created = !QFileInfo::exists(dir);
+    if (!makeDir(dir) || !makeDir(dir + QStringLiteral("/msg"))) {
+        *error = QStringLiteral("cannot create %1: %2").arg(dir, errnoText());
+        return nullptr;
+    }
+    if (created && (!fsyncPath(dir) || !fsyncPath(m_dataDir + QStringLiteral("/mail")))) {
+        *error = QStringLiteral("cannot sync %1: %2").arg(dir, errnoText());
+        return nullptr;
+    }
+    std::shared_ptr<store::Database> db(store::Database::open(dir + QStringLiteral("/index.db"), error).release());
+    if (!db)
+        return nullptr;
+    if (QString e = MailIndex(*db).prepare(); !e.isEmpty()) {
+        *error = e;
+        return nullptr;
+    }
+    m_indexes.insert(account, db);
+    return db.get();
+}
+
+void DeliveryWorker::processBatch(std::vector<Pending> &batch)
+{
+    // 1. The data of every message reaches the disk before anything points at it.
+    for (Pending &p : batch) {
+        p.result.ok = true;
+        if (::fdatasync(p.job.spoolFd) != 0) {
+            p.result = {false, true, false, {}, QStringLiteral("cannot write the message to disk: %1").arg(errnoText())};
+        }
+    }
+    // 2. Exact quotas: usage counters change only on this thread.
+    QHash<QString, qint64> tally;
+    for (Pending &p : batch) {
+        if (!p.result.ok)
+            continue;
+        for (const LocalRecipient &r : std::as_const(p.job.local)) {
+            if (!tally.contains(r.account)) {
+                QString error;
+                store::Database *db = indexFor(r.account, &error);
+                if (!db) {
+                    p.result = {false, true, false, {}, error};
+                    break;
+                }
+                tally.insert(r.account, MailIndex(*db).usage());
+            }
+            if (r.quotaBytes > 0 && tally.value(r.account) + p.job.size > r.quotaBytes) {
+                p.result = {false, true, true, r.account, QStringLiteral("mailbox full")};
+                break;
+            }
+        }
+        if (!p.result.ok)
+            continue;
+        for (const LocalRecipient &r : std::as_const(p.job.local))
+            tally[r.account] += p.job.size;
+    }
+    // 3. One transaction per account for the whole group.
+    QHash<QString, std::vector<Pending *>> byAccount;
+    for (Pending &p : batch) {
+        if (!p.result.ok)
+            continue;
+        for (const LocalRecipient &r : std::as_const(p.job.local))
+            byAccount[r.account].push_back(&p);
+    }
+    QHash<QString, qint64> usage;
+    for (auto it = byAccount.begin(); it != byAccount.end(); ++it) {
+        deliverLocal(it.key(), it.value());
+        QString error;
+        if (store::Database *db = indexFor(it.key(), &error))
+            usage.insert(it.key(), MailIndex(*db).usage());
+    }
+    // 4. Remote copies, and the usage shown in account lists.
+    queueRemote(batch, usage);
+}
+
+void DeliveryWorker::deliverLocal(const QString &account, std::vector<Pending *> &jobs)
+{
+    QString error;
+    store::Database *db = indexFor(account, &error);
+    const auto fail = [&](const QString &why) {
+        for (Pending *p : jobs)
+            p->result = {false, true, false, {}, why};
+    };
+    if (!db)
+        return fail(error);
+    const QString msgDir = m_dataDir + QStringLiteral("/mail/") + account + QStringLiteral("/msg");
+    store::Transaction tx(*db);
+    MailIndex index(*db);
+    std::optional<MailboxRow> inbox = index.mailbox(QStringLiteral("INBOX"));
+    if (!tx.ok() || !inbox)
+        return fail(QStringLiteral("cannot open the INBOX of %1: %2").arg(account, db->lastError()));
+    for (Pending *p : jobs) {
+        if (!p->result.ok)
+            continue;
+        const qint64 id = index.addMessage(*inbox, p->job.internalDate, p->job.size);
+        if (id == 0)
+            return fail(QStringLiteral("cannot index the message for %1: %2").arg(account, db->lastError()));
+        if (!linkInto(p->job.spoolPath, msgDir + QLatin1Char('/') + QString::number(id)))
+            return fail(QStringLiteral("cannot store the message for %1: %2").arg(account, errnoText()));
+    }
+    if (!fsyncPath(msgDir))
+        return fail(QStringLiteral("cannot sync the mail folder of %1: %2").arg(account, errnoText()));
+    if (!tx.commit())
+        return fail(QStringLiteral("cannot commit the mail index of %1: %2").arg(account, db->lastError()));
+}
+
+void DeliveryWorker::queueRemote(std::vector<Pending> &batch, const QHash<QString, qint64> &usage)
+{
+    bool anyRemote = false;
+    for (const Pending &p : batch)
+        anyRemote = anyRemote || (p.result.ok && !p.job.remote.isEmpty());
+    if (!m_mainDb) {
+        if (anyRemote) {
+            for (Pending &p : batch) {
+                if (p.result.ok && !p.job.remote.isEmpty())
+                    p.result = {false, true, false, {}, QStringLiteral("the queue database is not available")};
+            }
+        }
+        return;
+    }
+    const QString queueDir = m_dataDir + QStringLiteral("/queue");
+    if (anyRemote) {
+        makeDir(queueDir);
+        for (Pending &p : batch) {
+            if (p.result.ok && !p.job.remote.isEmpty() &&
+                !linkInto(p.job.spoolPath, queueDir + QLatin1Char('/') + p.job.messageId))
+                p.result = {false, true, false, {}, QStringLiteral("cannot queue the message: %1").arg(errnoText())};
+        }
+        if (!fsyncPath(queueDir)) {
+            for (Pending &p : batch) {
+                if (p.result.ok && !p.job.remote.isEmpty())
+                    p.result = {false, true, false, {}, QStringLiteral("cannot sync the queue: %1").arg(errnoText())};
+            }
+        }
+    }
+    store::Transaction tx(*m_mainDb);
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    store::Statement insert(*m_mainDb, "INSERT INTO queue (message_id, sender, recipient, file, header_offset, size, "
+                                       "created, next_attempt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)");
+    bool ok = tx.ok();
+    for (const Pending &p : batch) {
+        if (!p.result.ok)
+            continue;
+        for (const QString &rcpt : p.job.remote) {
+            insert.reset();
+            insert.bind(1, p.job.messageId).bind(2, p.job.sender).bind(3, rcpt)
+                .bind(4, QStringLiteral("queue/") + p.job.messageId).bind(5, p.job.headerOffset)
+                .bind(6, p.job.size - p.job.headerOffset).bind(7, now);
+            ok = ok && insert.exec();
+        }
+    }
+    store::Statement setUsage(*m_mainDb, "UPDATE accounts SET usage_bytes = ?2 WHERE name = ?1");
+    for (auto it = usage.cbegin(); it != usage.cend(); ++it) {
+        setUsage.reset();
+        setUsage.bind(1, it.key()).bind(2, it.value());
+        setUsage.exec(); // a display cache; the index is authoritative
+    }
+    if (ok && tx.commit())
+        return;
+    for (Pending &p : batch) {
+        if (p.result.ok && !p.job.remote.isEmpty()) {
+            p.result = {false, true, false, {}, QStringLiteral("cannot record the queued message: %1").arg(m_mainDb->lastError())};
+            ::unlink(QFile::encodeName(queueDir + QLatin1Char('/') + p.job.messageId).constData());
+        }
+    }
+}
+
+} // namespace maild::mailstore

@@ -1,0 +1,66 @@
+// The delivery worker: a thread that makes accepted messages durable in groups. For each
+// group it fsyncs the spool files, checks every quota exactly (usage counters in each
+// account's index, changed only here), links each file into the account's msg/ folder,
+// fsyncs the folder, commits the account's index, queues remote copies (queue/ + maild.db),
+// and only then reports success — one commit per account per group, however many
+// messages arrived meanwhile (group commit instead of skipping fsync).
+#pragma once
+
+#include "mailstore/delivery.h"
+
+#include <QHash>
+#include <QObject>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace maild::store {
+class Database;
+}
+
+namespace maild::mailstore {
+
+class DeliveryWorker
+{
+public:
+    using Completion = std::function<void(const DeliveryResult &)>;
+
+    // Completions run on the thread of resultContext (the event loop).
+    DeliveryWorker(QString dataDir, QObject *resultContext);
+    ~DeliveryWorker();
+
+    void start();
+    // Finishes every submitted job, then ends the thread.
+    void stop();
+    void submit(DeliveryJob job, Completion done);
+
+private:
+    struct Pending
+    {
+        DeliveryJob job;
+        Completion done;
+        DeliveryResult result;
+    };
+
+    void run();
+    void processBatch(std::vector<Pending> &batch);
+    void deliverLocal(const QString &account, std::vector<Pending *> &jobs);
+    void queueRemote(std::vector<Pending> &batch, const QHash<QString, qint64> &usage);
+    store::Database *indexFor(const QString &account, QString *error);
+
+    QString m_dataDir;
+    QObject *m_context;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Pending> m_queue;
+    bool m_stopping = false;
+    std::thread m_thread;
+    // Used only on the worker thread.
+    QHash<QString, std::shared_ptr<store::Database>> m_indexes;
+    std::unique_ptr<store::Database> m_mainDb;
+};
+
+} // namespace maild::mailstore

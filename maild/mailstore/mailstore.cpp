@@ -1,0 +1,67 @@
+// The mail store facade (see mailstore.h).
+#include "mailstore/mailstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <sys/stat.h>
+
+namespace maild::mailstore {
+
+MailStore::MailStore(const QString &dataDir, QObject *parent)
+    : QObject(parent), m_dataDir(dataDir), m_worker(dataDir, this)
+{
+}
+
+MailStore::~MailStore()
+{
+    m_worker.stop();
+}
+
+QString MailStore::start()
+{
+    for (const char *name : {"spool", "queue", "mail"}) {
+        const QString path = m_dataDir + QLatin1Char('/') + QLatin1String(name);
+        if (!QDir().mkpath(path))
+            return QStringLiteral("cannot create %1").arg(path);
+        ::chmod(QFile::encodeName(path).constData(), 0700);
+    }
+    // Spool files of a run that died were never acknowledged: nothing points at them.
+    QDir spool(m_dataDir + QStringLiteral("/spool"));
+    for (const QString &name : spool.entryList(QDir::Files | QDir::Hidden))
+        spool.remove(name);
+    m_worker.start();
+    return {};
+}
+
+void MailStore::stop()
+{
+    m_worker.stop();
+}
+
+std::unique_ptr<SpoolFile> MailStore::createSpool(const QString &id, QString *error)
+{
+    return SpoolFile::create(m_dataDir + QStringLiteral("/spool"), id, error);
+}
+
+void MailStore::deliver(DeliveryJob job, QObject *context, std::function<void(const DeliveryResult &)> done)
+{
+    QPointer<QObject> guard(context);
+    m_worker.submit(std::move(job), [guard, done = std::move(done)](const DeliveryResult &r) {
+        if (guard)
+            done(r);
+    });
+}
+
+void MailStore::removeAccount(const QString &account)
+{
+    if (account.isEmpty() || account.contains(QLatin1Char('/')) || account.startsWith(QLatin1Char('.')))
+        return;
+    QDir(accountDir(account)).removeRecursively();
+}
+
+QString MailStore::accountDir(const QString &account) const
+{
+    return m_dataDir + QStringLiteral("/mail/") + account;
+}
+
+} // namespace maild::mailstore

@@ -1,0 +1,40 @@
+// The mail store as the protocol services see it: a spool for incoming messages, durable
+// delivery through the group-commit worker, each account's mail folder. The only component
+// that touches mail files; protocol code never opens them or their indexes itself.
+#pragma once
+
+#include "mailstore/delivery.h"
+#include "mailstore/deliveryworker.h"
+#include "mailstore/spoolfile.h"
+
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+namespace maild::mailstore {
+
+class MailStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MailStore(const QString &dataDir, QObject *parent = nullptr);
+    ~MailStore() override;
+
+    // Prepares spool/ and queue/ (removing spool files of a crashed run) and starts the worker.
+    QString start();
+    void stop();
+
+    // A new spool file for an incoming message; id is unique per message.
+    std::unique_ptr<SpoolFile> createSpool(const QString &id, QString *error);
+    // Delivers; done runs on the event loop unless context was destroyed meanwhile.
+    void deliver(DeliveryJob job, QObject *context, std::function<void(const DeliveryResult &)> done);
+    // Removes an account's mail folder (after its account row is gone).
+    void removeAccount(const QString &account);
+    QString accountDir(const QString &account) const;
+
+private:
+    QString m_dataDir;
+    DeliveryWorker m_worker;
+};
+
+} // namespace maild::mailstore

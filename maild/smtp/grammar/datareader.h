@@ -1,0 +1,44 @@
+// The DATA phase of SMTP as a resumable state machine: undoes dot-stuffing, finds the one
+// true end of data (<CRLF>.<CRLF>), and refuses every other line ending — a bare LF or bare
+// CR stops it at once, so no forged end of data (SMTP smuggling) can ever be honoured.
+// Also counts Received: headers (loop detection), and notes NUL bytes and over-long lines.
+// Fed any number of bytes; knows nothing of sockets or files.
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace maild::smtp {
+
+class DataReader
+{
+public:
+    enum class Status { NeedMore, Done, BareLineEnding };
+
+    explicit DataReader(qsizetype maxLineBytes = 1000);
+
+    // Consumes bytes from input, appending the unstuffed message to out. Returns how many
+    // bytes of input were consumed (all, unless the data ended or failed inside it).
+    qsizetype feed(QByteArrayView input, QByteArray &out);
+    Status status() const { return m_status; }
+
+    int receivedHeaders() const { return m_received; }
+    bool sawNul() const { return m_sawNul; }
+    bool lineTooLong() const { return m_lineTooLong; }
+
+private:
+    enum class State { LineStart, Text, CR, Dot, DotCR };
+    void noteLineStart(char c);
+
+    State m_state = State::LineStart;
+    Status m_status = Status::NeedMore;
+    qsizetype m_maxLine;
+    qsizetype m_lineLength = 0;
+    bool m_inHeaders = true;
+    QByteArray m_lineHead; // the first bytes of a header line, to recognise Received:
+    int m_received = 0;
+    bool m_sawNul = false;
+    bool m_lineTooLong = false;
+};
+
+} // namespace maild::smtp
