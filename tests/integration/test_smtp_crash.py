@@ -23,6 +23,8 @@ import os
 import random
 import re
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -30,7 +32,8 @@ import time
 import unittest
 
 from mailroomtest import ADMIN_PASSWORD, ADMIN_USER, Daemon, Rpc, free_port
-from smtptest import DOMAIN, SmtpClosed, SmtpConn, Store, integrity_check, split_stored, wait_smtp
+from smtptest import (DOMAIN, SmtpClosed, SmtpConn, SmtpTestCase, Store, dot_stuff, integrity_check, make_message,
+                      split_stored, wait_smtp)
 
 ROUNDS = 3
 PER_ROUND = 500
@@ -39,7 +42,7 @@ KILL_AFTER = 250
 ACCOUNTS = ["u0", "u1", "u2", "u3"]
 QUOTA = 1 << 30  # a quota, so that the store keeps usage; far from full
 ROUND_DEADLINE = 40.0  # seconds to reach KILL_AFTER acknowledgements
-TEST_ID = re.compile(rb"^X-Test-Id: (\S+)\r$", re.M)
+TEST_ID = re.compile(rb"(?:^|\n)X-Test-Id: ([^\r\n]+)")
 
 
 class Ledger:
@@ -135,13 +138,14 @@ class CrashDuringBurst(unittest.TestCase):
         self.addCleanup(lambda: shutil.rmtree(data_dir, ignore_errors=True) if self.ok else
                         sys.stderr.write("crash test data kept in %s\n" % data_dir))
         self.ok = False
+        self.usage_mismatches = []
         ledger = Ledger()
 
         daemon, port = self.start_daemon(data_dir)
         rpc = self.rpc(daemon, bootstrap=True)
         rpc.call("domain.add", {"name": DOMAIN})
         for a in ACCOUNTS:
-            rpc.call("account.create", {"name": a, "password": "pw-" + a, "mail": {"quotaBytes": QUOTA}})
+            rpc.call("account.create", {"name": a, "password": "password-" + a, "mail": {"quotaBytes": QUOTA}})
         rpc.close()
 
         for round_no in range(ROUNDS):
@@ -175,6 +179,7 @@ class CrashDuringBurst(unittest.TestCase):
 
         daemon.stop()
         self.assertEqual(ledger.refused, [], "non-250 final replies during the bursts")
+        self.assertEqual(self.usage_mismatches, [], "usage shown by account.get differs from the index after restart")
         self.assertLess(time.monotonic() - started, 180, "the crash test took too long")
         self.ok = True
 
@@ -225,18 +230,141 @@ class CrashDuringBurst(unittest.TestCase):
             meta = store.usage_meta(account)
             if meta is not None:
                 self.assertEqual(meta, total, where + "%s: meta usage %d != sum of sizes %d" % (account, meta, total))
-            deadline = time.monotonic() + 10
+            deadline = time.monotonic() + 5
             while True:
                 usage = rpc.call("account.get", {"name": account})["usageBytes"]
                 if usage == total:
                     break
                 if time.monotonic() > deadline:
-                    self.fail(where + "%s: usageBytes %d != sum of sizes %d" % (account, usage, total))
+                    # checked at the end, so that every round's durability checks still run
+                    self.usage_mismatches.append(where + "%s: account.get usageBytes %d != sum of sizes %d"
+                                                 % (account, usage, total))
+                    break
                 time.sleep(0.2)
         duplicates = {k: v for k, v in present.items() if v > 1}
         self.assertEqual(duplicates, {}, where + "messages stored more than once")
         missing = [(tid, a) for tid, (_, rcpts) in ledger.acked.items() for a in rcpts if (tid, a) not in present]
         self.assertEqual(missing, [], where + "%d acknowledged copies lost" % len(missing))
+
+
+def parse_placement(line):
+    """(source, target) absolute paths of a rename/link line of strace -y output, or None."""
+    m = re.search(r"\b(rename|link|renameat2?|linkat)\((.*?)(?:\)\s+=\s+0\b|\s*<unfinished)", line)
+    if not m:
+        return None
+    args = re.findall(r'(AT_FDCWD(?:<[^>]*>)?|\d+<[^>]*>|"[^"]*"|[A-Z_|0-9]+)', m.group(2))
+
+    def dir_of(token):
+        d = re.search(r"<([^>]*)>", token)
+        return d.group(1) if d else os.getcwd()
+
+    def resolve(dirtoken, pathtoken):
+        path = pathtoken.strip('"')
+        if path.startswith("/"):
+            return path
+        if path == "":  # linkat(fd, "", ..., AT_EMPTY_PATH)
+            return dir_of(dirtoken).replace(" (deleted)", "")
+        return os.path.join(dir_of(dirtoken), path)
+
+    if m.group(1) in ("rename", "link"):
+        if len(args) < 2:
+            return None
+        return args[0].strip('"'), args[1].strip('"')
+    if len(args) < 4:
+        return None
+    return resolve(args[0], args[1]), resolve(args[2], args[3])
+
+
+class FsyncOrder(SmtpTestCase):
+    """strace of one delivery shows the durable order (TESTING.md): the message data is fsynced,
+    then renamed/linked to its final name, then the directory is fsynced, then the index
+    commits (fsync of index.db or its WAL), and only then the 250 is written to the client."""
+
+    SYSCALLS = "fsync,fdatasync,sync_file_range,rename,renameat,renameat2,link,linkat,write,writev,sendto,sendmsg"
+
+    def test_strace_order_of_one_delivery(self):
+        if shutil.which("strace") is None:
+            self.fail("strace is not installed (Debian package strace)")
+        self.create_account("alice", "alice-Secret-1")
+        # A first delivery creates the account's directories and index, so that the traced
+        # one is the ordinary case.
+        self.deliver("sender@client.test", ["alice@" + DOMAIN], make_message("warm-up"))
+        c = self.smtp()
+        self.expect(c.cmd("MAIL FROM:<sender@client.test>"), 250, "2.1.0")
+        self.expect(c.cmd("RCPT TO:<alice@%s>" % DOMAIN), 250, "2.1.5")
+        self.expect(c.cmd("DATA"), 354)
+        trace = os.path.join(self.daemon.data_dir, "strace.out")
+        strace = subprocess.Popen(["strace", "-f", "-qq", "-y", "-s", "80", "-e", "trace=" + self.SYSCALLS,
+                                   "-o", trace, "-p", str(self.daemon.pid)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+        def stop_strace():
+            if strace.poll() is None:
+                strace.send_signal(signal.SIGINT)
+                try:
+                    strace.wait(10)
+                except subprocess.TimeoutExpired:
+                    strace.kill()
+                    strace.wait()
+        self.addCleanup(strace.stderr.close)
+        self.addCleanup(stop_strace)
+        deadline = time.monotonic() + 10
+        while True:  # attached once the daemon's main thread has a tracer
+            with open("/proc/%d/status" % self.daemon.pid) as f:
+                if re.search(r"^TracerPid:\s+[1-9]", f.read(), re.M):
+                    break
+            if strace.poll() is not None or time.monotonic() > deadline:
+                self.fail("strace could not attach: %s" % strace.stderr.read().decode(errors="replace"))
+            time.sleep(0.05)
+        time.sleep(0.3)
+        message = make_message("traced", "one delivery under strace\r\n")
+        c.send(dot_stuff(message))
+        self.expect(c.reply(timeout=30), 250, "2.0.0")
+        time.sleep(0.3)
+        stop_strace()
+        row = self.assert_stored("alice", message)
+        final = os.path.realpath(row["path"])
+        msg_dir = os.path.dirname(final)
+        index = os.path.realpath(self.store.index_path("alice"))
+        with open(trace, errors="replace") as f:
+            lines = f.read().splitlines()
+
+        def fd_path(line):
+            m = re.search(r"^\S+\s+\w+\(\d+<([^>]*)>", line)
+            return m.group(1) if m else None
+
+        reply_at = next((i for i, l in enumerate(lines) if re.search(r"\b(write|writev|sendto|sendmsg)\(", l)
+                         and "250 2.0.0" in l), None)
+        self.assertIsNotNone(reply_at, "no write of the 250 in the trace:\n" + "\n".join(lines[-40:]))
+        before = lines[:reply_at]
+        placed_at = None
+        source = None
+        for i, l in enumerate(before):
+            placement = parse_placement(l)
+            if placement and os.path.realpath(placement[1]) == final:
+                placed_at, source = i, placement[0]
+        dump = "\n".join(lines[max(0, reply_at - 40):reply_at + 1])
+        self.assertIsNotNone(placed_at, "no rename/link to %s before the 250:\n%s" % (final, dump))
+        account_dir = os.path.realpath(self.store.account_dir("alice"))
+        not_data = {msg_dir, account_dir, index, index + "-wal", index + "-journal", index + "-shm"}
+
+        def is_data_file(path):
+            path = path.replace(" (deleted)", "")
+            if source and os.path.realpath(path) == os.path.realpath(source):
+                return True
+            return path.startswith(account_dir + "/") and path not in not_data
+
+        data_syncs = [i for i, l in enumerate(before[:placed_at]) if re.search(r"\b(fsync|fdatasync)\(", l)
+                      and fd_path(l) and is_data_file(fd_path(l))]
+        self.assertTrue(data_syncs, "the message file is not fsynced before its rename/link:\n" + dump)
+        dir_syncs = [i for i, l in enumerate(before) if i > placed_at and re.search(r"\bfsync\(", l)
+                     and fd_path(l) == msg_dir]
+        self.assertTrue(dir_syncs, "the directory %s is not fsynced between the rename and the 250:\n%s"
+                        % (msg_dir, dump))
+        commits = [i for i, l in enumerate(before) if i > placed_at and re.search(r"\b(fsync|fdatasync)\(", l)
+                   and fd_path(l) in (index, index + "-wal", index + "-journal")]
+        self.assertTrue(commits, "the index is not synced (commit) between the rename and the 250:\n" + dump)
+        self.assertLess(min(dir_syncs), max(commits), "directory fsync after the index commit:\n" + dump)
 
 
 if __name__ == "__main__":
