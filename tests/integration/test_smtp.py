@@ -182,6 +182,19 @@ class Recipients(SmtpBase):
         self.deliver("", ["alice@" + DOMAIN], message)
         self.assert_stored("alice", message, sender="")
 
+    def test_server_hostname_is_a_local_domain(self):
+        self.set_settings({"server.hostname": "mx.mailroom.test"})
+        message = make_message("to the host name")
+        self.deliver("sender@client.test", ["alice@mx.mailroom.test"], message)
+        self.assert_stored("alice", message)
+
+    def test_mail_parameters(self):
+        c = self.smtp()
+        self.expect(c.cmd("MAIL FROM:<sender@client.test> BODY=7BIT AUTH=<>"), 250, "2.1.0")
+        self.expect(c.cmd("RSET"), 250, "2.0.0")
+        self.expect(c.cmd("MAIL FROM:<sender@client.test> SIZE=1000 BODY=8BITMIME"), 250, "2.1.0")
+        self.expect(c.cmd("RCPT TO:<alice@%s>" % DOMAIN), 250, "2.1.5")
+
     def test_unknown_user(self):
         c = self.smtp()
         self.expect(c.cmd("MAIL FROM:<sender@client.test>"), 250, "2.1.0")
@@ -246,6 +259,40 @@ class Auth(SmtpBase):
         self.expect(c.cmd("*"), 501, "5.5.2")
         self.expect(c.auth_plain("alice", ALICE_PW), 235, "2.7.0")
         self.expect(c.auth_plain("alice", ALICE_PW), 503, "5.5.1")
+
+    def test_repeated_failures_lock_454(self):
+        attempts = []
+        for i in range(40):
+            c = self.smtp(self.submission_port)
+            r = c.auth_plain("bob", "wrong-%d" % i)
+            attempts.append(r.code)
+            c.close()
+            if r.code == 454:
+                break
+            self.expect(r, 535, "5.7.8")
+        self.assertEqual(attempts[-1], 454, "no lockout after %d wrong passwords" % len(attempts))
+        self.expect(r, 454, "4.7.0")
+        # while locked, even the right password is refused with 454
+        c = self.smtp(self.submission_port)
+        self.expect(c.auth_plain("bob", BOB_PW), 454, "4.7.0")
+
+    def test_unknown_user_costs_as_much_as_wrong_password(self):
+        def timed(user, password):
+            c = self.smtp(self.submission_port)
+            t0 = time.perf_counter()
+            r = c.auth_plain(user, password)
+            elapsed = time.perf_counter() - t0
+            self.expect(r, 535, "5.7.8")
+            c.close()
+            return elapsed
+        wrong, unknown = [], []
+        for i, user in enumerate(("alice", "bob", "carol")):  # one failure per name: no lockout
+            wrong.append(timed(user, "not-the-password"))
+            unknown.append(timed("ghost%d" % i, "not-the-password"))
+        w, u = sorted(wrong)[1], sorted(unknown)[1]
+        self.assertLessEqual(abs(w - u), max(0.5 * w, 0.02),
+                             "unknown user %.1f ms vs wrong password %.1f ms (medians): a user-existence oracle"
+                             % (u * 1000, w * 1000))
 
     def test_submission_requires_auth(self):
         c = self.smtp(self.submission_port)
@@ -455,6 +502,20 @@ class Session(SmtpBase):
                     break
             self.assertLess(time.monotonic(), deadline, "a freed connection slot is never reused")
             time.sleep(0.2)
+
+    def test_max_connections_total(self):
+        self.set_settings({"smtp.maxConnections": 2})
+        time.sleep(0.5)
+        a = self.smtp(ehlo=False)
+        b = self.smtp(self.submission_port, ehlo=False)
+        third = SmtpConn(self.smtp_port, greeting=False)
+        self.addCleanup(third.close)
+        r = third.reply()
+        self.assertEqual(r.code, 421, r)
+        self.expect_enhanced(r)
+        self.assertTrue(third.is_closed(), "the refused connection stays open")
+        self.expect(a.cmd("NOOP"), 250, "2.0.0")
+        self.expect(b.cmd("NOOP"), 250, "2.0.0")
 
     def test_idle_timeout(self):
         self.set_settings({"smtp.idleTimeoutSeconds": 1})
