@@ -53,6 +53,14 @@ DecodedFrame decodeRequestFrame(const QByteArray &frame)
     const QJsonDocument doc = QJsonDocument::fromJson(frame, &err);
     DecodedFrame out;
     if (err.error != QJsonParseError::NoError) {
+        // Qt refuses a bare scalar at the top level; it is valid JSON, just not a request.
+        QJsonParseError wrapped{};
+        const QJsonDocument asArray = QJsonDocument::fromJson('[' + frame + ']', &wrapped);
+        if (wrapped.error == QJsonParseError::NoError && asArray.array().size() == 1) {
+            out.items.append({RpcError(ErrorCode::InvalidRequest, QStringLiteral("a request must be a JSON object")),
+                              QJsonValue::Null});
+            return out;
+        }
         out.items.append({RpcError(ErrorCode::ParseError,
                                    QStringLiteral("not valid JSON at offset %1: %2")
                                        .arg(err.offset)

@@ -24,7 +24,11 @@ LineFramer::Result LineFramer::next()
         const qsizetype from = std::max(m_start, m_scanFrom);
         const qsizetype nl = m_buffer.indexOf('\n', from);
         if (nl < 0) {
-            if (m_buffer.size() - m_start > m_max) {
+            // A trailing CR may be the first half of the frame's CRLF: it does not count.
+            qsizetype pending = m_buffer.size() - m_start;
+            if (pending > 0 && m_buffer.back() == '\r')
+                --pending;
+            if (pending > m_max) {
                 m_buffer.clear();
                 m_start = m_scanFrom = 0;
                 m_discarding = true;

@@ -2,6 +2,7 @@
 #include "model/account.h"
 
 #include <QJsonArray>
+#include <algorithm>
 
 namespace common::model {
 
@@ -58,7 +59,13 @@ Account Account::fromJson(const QJsonObject &o)
 
 bool Account::pastQuotaWarning() const
 {
-    return mail.quotaBytes > 0 && usageBytes * 100 >= mail.quotaBytes * mail.quotaWarnPercent;
+    if (mail.quotaBytes <= 0)
+        return false;
+    // usage >= ceil(quota * percent / 100), computed without overflowing 64 bits.
+    const qint64 percent = std::clamp<qint64>(mail.quotaWarnPercent, 0, 100);
+    const qint64 part = (mail.quotaBytes % 100) * percent;
+    const qint64 threshold = mail.quotaBytes / 100 * percent + part / 100 + (part % 100 != 0 ? 1 : 0);
+    return usageBytes >= threshold;
 }
 
 } // namespace common::model

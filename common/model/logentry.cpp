@@ -23,8 +23,11 @@ LogEntry LogEntry::fromJson(const QJsonObject &o)
 
 QString LogEntry::toLine() const
 {
+    // One entry is one line: line breaks in a message (which may quote a client) are escaped.
+    QString text = message;
+    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\n'), QStringLiteral("\\n")).replace(QLatin1Char('\r'), QStringLiteral("\\r"));
     return time.toUTC().toString(Qt::ISODateWithMs) + QLatin1Char(' ') + toString(level) +
-           QLatin1Char(' ') + service + QStringLiteral(": ") + message;
+           QLatin1Char(' ') + service + QStringLiteral(": ") + text;
 }
 
 } // namespace common::model

@@ -116,7 +116,7 @@ Problem checkEmailAddress(const QString &address)
 
 Problem checkFullName(const QString &fullName)
 {
-    if (fullName.size() > kMaxFullName)
+    if (QStringView(fullName).toUcs4().size() > kMaxFullName)
         return tr("the full name must be at most 256 characters");
     for (QChar c : fullName) {
         if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
@@ -127,7 +127,7 @@ Problem checkFullName(const QString &fullName)
 
 Problem checkPassword(const QString &password)
 {
-    if (password.size() < kMinPassword)
+    if (QStringView(password).toUcs4().size() < kMinPassword) // characters, not UTF-16 units
         return tr("the password must be at least 8 characters");
     if (password.toUtf8().size() > kMaxPassword)
         return tr("the password must be at most 1024 bytes");

@@ -1,8 +1,9 @@
 // Validation of the names people type: account short names, email addresses, domain names,
 // full names, passwords. Shared by maild (which decides) and the tools (which warn early).
 // Each check returns std::nullopt when the value is acceptable, else the reason in a sentence.
-// Security: these values reach file names, SMTP envelopes and SQL parameters; the rules are
-// deliberately narrower than the RFCs allow (no quoted local parts, no address literals).
+// Security: short names become folder names (hence the narrow alphabet); addresses reach SMTP
+// envelopes and SQL parameters (always bound). Addresses are narrower than the RFCs allow: no
+// quoted local parts, no address literals, no '%' or '!' relay syntax.
 #pragma once
 
 #include <QString>

@@ -20,6 +20,8 @@
 #include "store/migrations.h"
 #include "store/settingstable.h"
 
+#include <crypto/passwordhash.h>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -112,6 +114,8 @@ QString Daemon::start()
         return error;
 
     ::umask(0027);
+    // Computed once now, so that the first login of an unknown user costs no more than others.
+    (void)common::crypto::dummyHash();
     m_dataDir = std::make_unique<DataDir>(m_options.dataDir);
     if (QString e = m_dataDir->prepare(target.uid, target.gid); !e.isEmpty())
         return e;

@@ -22,6 +22,8 @@ void mail(SmtpSession &s, const QByteArray &argument)
     if (const auto *problem = std::get_if<PathProblem>(&parsed))
         return s.reply(problem->code, problem->enhanced.constData(), problem->text);
     const MailPath &path = std::get<MailPath>(parsed);
+    if (path.quoted)
+        return s.reply(501, "5.1.3", QStringLiteral("quoted local parts are not accepted"));
     const qint64 max = s.context().settings.integer(QStringLiteral("smtp.maxMessageBytes"));
     qint64 size = 0;
     for (const auto &[key, value] : path.params) {

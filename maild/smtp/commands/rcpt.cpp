@@ -89,6 +89,11 @@ void rcpt(SmtpSession &s, const QByteArray &argument)
     if (const auto *problem = std::get_if<PathProblem>(&parsed))
         return s.reply(problem->code, problem->enhanced.constData(), problem->text);
     const MailPath &path = std::get<MailPath>(parsed);
+    if (path.quoted) {
+        if (s.context().resolver->isLocalDomain(path.domain))
+            return s.reply(550, "5.1.1", QStringLiteral("<%1>: no such user").arg(path.address));
+        return s.reply(501, "5.1.3", QStringLiteral("quoted local parts are not accepted"));
+    }
     if (!path.params.isEmpty())
         return s.reply(555, "5.5.4", QStringLiteral("RCPT parameters are not supported"));
 
@@ -97,10 +102,10 @@ void rcpt(SmtpSession &s, const QByteArray &argument)
     Verdict verdict;
     switch (where.kind) {
     case auth::Resolution::Kind::Remote:
-        if (!mayRelay(s))
-            verdict = refuse(554, "5.7.1", QStringLiteral("<%1>: relay access denied").arg(path.address));
-        else if (oldRelaySyntax)
+        if (oldRelaySyntax)
             verdict = refuse(501, "5.1.3", QStringLiteral("<%1>: '%' and '!' routing is not accepted").arg(path.address));
+        else if (!mayRelay(s))
+            verdict = refuse(554, "5.7.1", QStringLiteral("<%1>: relay access denied").arg(path.address));
         else
             verdict = {250, "2.1.5", QStringLiteral("recipient OK (relay)"), {path.address, true, path.address, 0}};
         break;

@@ -52,7 +52,18 @@ std::variant<MailPath, PathProblem> parsePath(const QByteArray &argument, const 
         ++i; // tolerated by many clients
     if (i >= argument.size() || argument.at(i) != '<')
         return problem(501, "5.5.4", "syntax: the address must be in angle brackets");
-    const qsizetype close = argument.indexOf('>', i);
+    // The closing '>' is the first one outside a quoted string.
+    qsizetype close = -1;
+    bool inQuotes = false;
+    for (qsizetype k = i + 1; k < argument.size() && close < 0; ++k) {
+        const char c = argument.at(k);
+        if (inQuotes && c == '\\')
+            ++k;
+        else if (c == '"')
+            inQuotes = !inQuotes;
+        else if (c == '>' && !inQuotes)
+            close = k;
+    }
     if (close < 0)
         return problem(501, "5.5.4", "syntax: missing '>'");
     const QByteArray inner = argument.mid(i + 1, close - i - 1);
@@ -64,8 +75,16 @@ std::variant<MailPath, PathProblem> parsePath(const QByteArray &argument, const 
     } else {
         if (inner.startsWith('@'))
             return problem(501, "5.5.2", "source routes are not accepted");
-        if (inner.startsWith('"'))
-            return problem(501, "5.1.3", "quoted local parts are not accepted");
+        if (inner.startsWith('"')) {
+            const qsizetype at = inner.lastIndexOf('@');
+            if (at < 2 || inner.at(at - 1) != '"')
+                return problem(501, "5.1.3", "the address must be local-part@domain");
+            path.quoted = true;
+            path.localPart = QString::fromLatin1(inner.left(at));
+            path.domain = QString::fromLatin1(inner.mid(at + 1)).toLower();
+            path.address = path.localPart + QLatin1Char('@') + path.domain;
+            return path; // the caller refuses it; parameters do not matter
+        }
         const qsizetype at = inner.lastIndexOf('@');
         if (at <= 0 || at == inner.size() - 1)
             return problem(501, "5.1.3", "the address must be local-part@domain");

@@ -32,6 +32,7 @@ struct MailPath
 {
     QString address; // empty for the null path <>
     bool isNull = false;
+    bool quoted = false; // the local part was a quoted string (never accepted, but told apart)
     QString localPart;
     QString domain;
     QList<QPair<QByteArray, QByteArray>> params; // upper-cased keyword, value
