@@ -9,6 +9,7 @@ import smtplib
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import unittest
 
@@ -194,6 +195,27 @@ class Recipients(SmtpBase):
         self.expect(c.cmd("RSET"), 250, "2.0.0")
         self.expect(c.cmd("MAIL FROM:<sender@client.test> SIZE=1000 BODY=8BITMIME"), 250, "2.1.0")
         self.expect(c.cmd("RCPT TO:<alice@%s>" % DOMAIN), 250, "2.1.5")
+
+    def test_forward_loop_does_not_hang(self):
+        self.create_account("fa", "fa-Secret-123", state="forward", forwardAddress="fb@" + DOMAIN)
+        self.create_account("fb", "fb-Secret-123", state="forward", forwardAddress="fa@" + DOMAIN)
+        c = self.smtp()
+        self.expect(c.cmd("MAIL FROM:<sender@client.test>"), 250, "2.1.0")
+        r = c.cmd("RCPT TO:<fa@%s>" % DOMAIN, timeout=10)
+        self.assertIn(r.code // 100, (2, 4, 5), r)
+        if r.code == 250:
+            final = c.data(make_message("loop"), timeout=10)
+            self.assertIn(final.code // 100, (2, 4, 5), final)
+        self.expect(c.cmd("RSET"), 250, "2.0.0")
+        self.expect(c.cmd("NOOP"), 250, "2.0.0")
+        wait_smtp(self.smtp_port, timeout=5)
+
+    def test_alias_of_disabled_account(self):
+        self.create_account("dave", "dave-Secret-4", state="disabled")
+        self.rpc.call("alias.add", {"address": "helpdesk@" + DOMAIN, "account": "dave"})
+        c = self.smtp()
+        self.expect(c.cmd("MAIL FROM:<sender@client.test>"), 250, "2.1.0")
+        self.expect(c.cmd("RCPT TO:<helpdesk@%s>" % DOMAIN), 550, "5.2.1")
 
     def test_unknown_user(self):
         c = self.smtp()
@@ -404,6 +426,68 @@ class Quota(SmtpBase):
         self.expect(c.cmd("RSET"), 250, "2.0.0")
         self.expect(c.cmd("MAIL FROM:<sender@client.test> SIZE=%d" % (remaining + 500)), 250, "2.1.0")
         self.expect(c.cmd("RCPT TO:<alice@%s>" % DOMAIN), 250, "2.1.5")
+
+
+    def test_whole_message_refused_when_one_quota_fills(self):
+        # Two recipients accepted at RCPT; the message does not fit one quota: either 452 4.2.2
+        # and nobody has it, or 250 and both have it (never half a delivery).
+        self.create_account("quinn", "quinn-Secret-7", quotaBytes=2000)
+        message = make_message("does not fit", size=3000)
+        c = self.smtp()
+        self.expect(c.cmd("MAIL FROM:<sender@client.test>"), 250, "2.1.0")
+        self.expect(c.cmd("RCPT TO:<alice@%s>" % DOMAIN), 250, "2.1.5")
+        self.expect(c.cmd("RCPT TO:<quinn@%s>" % DOMAIN), 250, "2.1.5")
+        final = c.data(message)
+        if final.code == 250:
+            self.assert_stored("alice", message)
+            self.assert_stored("quinn", message)
+        else:
+            self.expect(final, 452, "4.2.2")
+            self.assert_no_message("alice")
+            self.assert_no_message("quinn")
+        self.expect(c.cmd("NOOP"), 250, "2.0.0")
+
+    def test_concurrent_deliveries_keep_usage_exact(self):
+        self.create_account("quinn", "quinn-Secret-7", quotaBytes=15000)
+        results = []
+        lock = threading.Lock()
+
+        def sender(n):
+            for i in range(4):
+                try:
+                    c = SmtpConn(self.smtp_port)
+                    c.ehlo()
+                    c.cmd("MAIL FROM:<sender@client.test>")
+                    r = c.cmd("RCPT TO:<quinn@%s>" % DOMAIN)
+                    if r.code == 250:
+                        r = c.data(make_message("concurrent %d.%d" % (n, i), size=1200))
+                    c.close()
+                    with lock:
+                        results.append(r.code)
+                except OSError as e:
+                    with lock:
+                        results.append(repr(e))
+        threads = [threading.Thread(target=sender, args=(n,)) for n in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        self.assertTrue(all(isinstance(r, int) for r in results), results)
+        self.assertTrue(set(results) <= {250, 452, 552}, results)
+        rows = self.store.messages("quinn")
+        total = sum(r["size"] for r in rows)
+        self.assertEqual(len(rows), results.count(250), "250s %d vs stored %d" % (results.count(250), len(rows)))
+        self.assertIn(452, results, "32 messages of 1200 bytes never filled a 15000-byte quota")
+        # The store refuses what does not fit, or at most lets the last message cross.
+        self.assertLessEqual(total, 15000 + 1500 * 8, "usage far over the quota: %d" % total)
+        meta = self.store.usage_meta("quinn")
+        if meta is not None:
+            self.assertEqual(meta, total, "index meta usage differs from the sum of sizes")
+        deadline = time.monotonic() + 5
+        while self.rpc.call("account.get", {"name": "quinn"})["usageBytes"] != total:
+            self.assertLess(time.monotonic(), deadline, "usageBytes %r != %d" % (
+                self.rpc.call("account.get", {"name": "quinn"})["usageBytes"], total))
+            time.sleep(0.2)
 
 
 class Session(SmtpBase):
