@@ -7,8 +7,13 @@ request and reads its answer, and reports everything as one JSON object on stdou
   {"connectError": str|null, "unsolicited": [msg...], "answers": [msg|null...], "closed": bool}
 """
 import json
+import os
 import subprocess
 import sys
+
+# The peer runs as another user: use an interpreter that user can surely reach (a pyenv
+# under /root, mode 0700, may not be), else the one running the tests.
+PEER_PYTHON = "/usr/bin/python3" if os.access("/usr/bin/python3", os.X_OK) else sys.executable
 
 PEER_SCRIPT = r"""
 import json, socket, sys
@@ -87,7 +92,7 @@ def run_peer(socket_path, requests, uid, gid, groups=None, timeout=120):
         cmd.append("--groups=" + ",".join(str(g) for g in groups))
     else:
         cmd.append("--clear-groups")
-    cmd += [sys.executable, "-c", PEER_SCRIPT, socket_path, json.dumps(requests)]
+    cmd += [PEER_PYTHON, "-c", PEER_SCRIPT, socket_path, json.dumps(requests)]
     result = subprocess.run(cmd, capture_output=True, timeout=timeout)
     if result.returncode != 0:
         raise AssertionError("peer client as uid %d failed (%d): %s" % (

@@ -402,6 +402,16 @@ class ServerAndServicesTest(ControlTestCase):
         self.assertGreaterEqual(self.rpc.call("server.status")["uptimeSeconds"], 1)
         self.assertRpcErrorField(-32602, "verbose", "server.status", {"verbose": True})
 
+    def service(self, name):
+        return [s for s in self.rpc.call("service.list")["services"] if s["name"] == name][0]
+
+    def wait_service_state(self, rpc, name, state):
+        deadline = time.monotonic() + 10
+        while True:
+            note = rpc.wait_notification("service.state", timeout=max(0.1, deadline - time.monotonic()))
+            if (note["params"]["name"], note["params"]["state"]) == (name, state):
+                return note
+
     def test_service_list_and_unknown_services(self):
         services = self.rpc.call("service.list")["services"]
         self.assertIsInstance(services, list)
@@ -410,20 +420,25 @@ class ServerAndServicesTest(ControlTestCase):
             self.assertIn(s["state"], ("stopped", "running", "failed"))
         self.assertEqual([s["name"] for s in services],
                          [s["name"] for s in self.rpc.call("server.status")["services"]])
-        if services:
-            # Stop and start the first service: its state comes back, and every logged-in
+        running = [s for s in services if s["state"] == "running"]
+        if running:
+            # Stop and start a running service: its state comes back, and every logged-in
             # client hears about it.
             watcher = self.connect()
-            name = services[0]["name"]
+            name = running[0]["name"]
             stopped = self.rpc.call("service.stop", {"name": name})
-            self.assertEqual((stopped["name"], stopped["state"]), (name, "stopped"))
-            self.assertEqual(watcher.wait_notification("service.state")["params"]["name"], name)
+            self.assertEqual((stopped["name"], stopped["state"], stopped["listeners"]), (name, "stopped", []))
+            self.wait_service_state(watcher, name, "stopped")
+            self.assertEqual(self.service(name)["state"], "stopped")
             response = self.rpc.request("service.start", {"name": name})
             if "error" in response:
                 self.assertError(response, 1200)  # e.g. its port is taken on this machine
+                self.assertEqual(self.service(name)["state"], "failed")
             else:
                 self.assertEqual(response["result"]["state"], "running")
-                self.assertEqual(watcher.wait_notification("service.state")["params"]["state"], "running")
+                self.assertTrue(response["result"]["listeners"])
+                self.wait_service_state(watcher, name, "running")
+                self.assertEqual(self.service(name)["state"], "running")
         for method in ("service.start", "service.stop"):
             with self.subTest(method=method):
                 self.assertRpcError(1100, method, {"name": "nosuchservice"})
