@@ -266,9 +266,15 @@ void ControlSession::execute(Job &job)
 
 void ControlSession::audit(const Item &item)
 {
+    // Secrets never reach the audit table; bulky PEM text is summarised.
     QJsonObject details = item.params;
-    if (item.spec->passwordParam && details.contains(QLatin1String(item.spec->passwordParam)))
-        details.insert(QLatin1String(item.spec->passwordParam), QStringLiteral("********"));
+    for (const char *secret : {"password", "key"}) {
+        if (details.contains(QLatin1String(secret)))
+            details.insert(QLatin1String(secret), QStringLiteral("********"));
+    }
+    if (details.contains(QStringLiteral("certificate")))
+        details.insert(QStringLiteral("certificate"),
+                       QStringLiteral("(PEM, %1 bytes)").arg(details.value(QStringLiteral("certificate")).toString().size()));
     QString target;
     for (const char *key : {"name", "address", "user"}) {
         if (target.isEmpty())

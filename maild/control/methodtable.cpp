@@ -10,7 +10,7 @@ namespace {
 
 using namespace handlers;
 
-constexpr std::array<MethodSpec, 25> kMethods{{
+constexpr std::array<MethodSpec, 32> kMethods{{
     {"hello", Public, hello, nullptr, nullptr},
     {"auth.login", Public | NoBatch, nullptr, authLogin, nullptr},
     {"auth.bootstrap", Public | Mutates | NoBatch, authBootstrap, nullptr, "password"},
@@ -36,6 +36,13 @@ constexpr std::array<MethodSpec, 25> kMethods{{
     {"log.subscribe", 0, logSubscribe, nullptr, nullptr},
     {"log.unsubscribe", 0, logUnsubscribe, nullptr, nullptr},
     {"audit.list", 0, auditList, nullptr, nullptr},
+    {"tls.list", 0, tlsList, nullptr, nullptr},
+    {"tls.get", 0, tlsGet, nullptr, nullptr},
+    {"tls.createSelfSigned", Mutates | NoBatch, tlsCreateSelfSigned, nullptr, nullptr},
+    {"tls.createCsr", Mutates | NoBatch, tlsCreateCsr, nullptr, nullptr},
+    {"tls.import", Mutates | NoBatch, tlsImport, nullptr, nullptr},
+    {"tls.assign", Mutates, tlsAssign, nullptr, nullptr},
+    {"tls.delete", Mutates | NoBatch, tlsDelete, nullptr, nullptr},
 }};
 
 } // namespace

@@ -21,6 +21,9 @@ class ControlServer;
 namespace maild::mailstore {
 class MailStore;
 }
+namespace maild::tls {
+class CertStore;
+}
 namespace maild::auth {
 class AddressResolver;
 class Authenticator;
@@ -48,6 +51,7 @@ struct Context
     mailstore::MailStore *mailStore = nullptr;
     auth::AddressResolver *resolver = nullptr;
     auth::Authenticator *authenticator = nullptr;
+    tls::CertStore *certificates = nullptr;
 };
 
 } // namespace maild::core

@@ -69,6 +69,13 @@ void defineCoreSettings(Settings &s)
     s.define({QStringLiteral("control.loginFailuresBeforeLockout"), SettingType::Int,
               QStringLiteral("Failed administrator logins before the name is locked for a while"), 5,
               QJsonValue::Undefined, {}, 1, 100, {}});
+    s.define({QStringLiteral("tls.defaultCertificate"), SettingType::String,
+              QStringLiteral("The certificate of services that have none assigned"), QStringLiteral("default"),
+              QJsonValue::Undefined, {}, 0, 0, [](const QJsonValue &v) -> std::optional<QString> {
+                  if (auto problem = common::validation::checkShortName(v.toString()))
+                      return QStringLiteral("not a certificate name: %1").arg(*problem);
+                  return std::nullopt;
+              }});
     s.define({QStringLiteral("auth.failuresBeforeLockout"), SettingType::Int,
               QStringLiteral("Failed mail logins (SMTP, POP3, IMAP) before the name is locked for a while"), 5,
               QJsonValue::Undefined, {}, 1, 100, {}});

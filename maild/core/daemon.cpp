@@ -19,6 +19,7 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/settingstable.h"
+#include "tls/certstore.h"
 
 #include <crypto/passwordhash.h>
 
@@ -150,10 +151,14 @@ QString Daemon::start()
                                 *m_settingsTable, m_dataDir->root(), m_options.profile,
                                 QDateTime::currentDateTimeUtc(), nullptr});
     m_mailStore = std::make_unique<mailstore::MailStore>(m_dataDir->root());
-    if (QString e = m_mailStore->start(); !e.isEmpty())
+    if (QString e = m_mailStore->start(!m_dataDir->previousRunWasClean()); !e.isEmpty())
         return e;
     m_resolver = std::make_unique<auth::AddressResolver>(*m_accounts, *m_settings);
     m_authenticator = std::make_unique<auth::Authenticator>(*m_context, *m_resolver);
+    m_certificates = std::make_unique<tls::CertStore>(m_dataDir->root(), *m_db, *m_settings, QStringList{QStringLiteral("smtp")});
+    if (QString e = m_certificates->start(); !e.isEmpty())
+        return e;
+    m_context->certificates = m_certificates.get();
     m_context->mailStore = m_mailStore.get();
     m_context->resolver = m_resolver.get();
     m_context->authenticator = m_authenticator.get();
@@ -204,6 +209,7 @@ void Daemon::shutdown(int signal)
     m_services->stopAll();
     m_control->close();
     m_mailStore->stop();
+    m_dataDir->markCleanShutdown();
     logInfo(QStringLiteral("maild"), QStringLiteral("maild stopped"));
     QCoreApplication::quit();
 }

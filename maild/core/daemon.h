@@ -17,6 +17,10 @@ class AddressResolver;
 class Authenticator;
 } // namespace maild::auth
 
+namespace maild::tls {
+class CertStore;
+}
+
 namespace maild::store {
 class Database;
 class AccountStore;
@@ -63,6 +67,7 @@ private:
     std::unique_ptr<mailstore::MailStore> m_mailStore;
     std::unique_ptr<auth::AddressResolver> m_resolver;
     std::unique_ptr<auth::Authenticator> m_authenticator;
+    std::unique_ptr<tls::CertStore> m_certificates;
     std::unique_ptr<control::ControlServer> m_control;
     std::unique_ptr<UnixSignals> m_signals;
 };

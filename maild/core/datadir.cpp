@@ -68,6 +68,9 @@ QString DataDir::lock()
             holder = QStringLiteral(" (PID %1)").arg(QString::fromLatin1(pid.readAll().trimmed()));
         return QStringLiteral("another maild%1 is already using the data directory %2").arg(holder, m_root);
     }
+    const QString marker = runDir() + QStringLiteral("/clean-shutdown");
+    m_wasClean = !QFileInfo::exists(database()) || QFile::exists(marker);
+    QFile::remove(marker);
     QFile pid(pidFile());
     if (!pid.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return QStringLiteral("cannot write %1: %2").arg(pidFile(), pid.errorString());
@@ -75,13 +78,26 @@ QString DataDir::lock()
     return {};
 }
 
+void DataDir::markCleanShutdown()
+{
+    QFile marker(runDir() + QStringLiteral("/clean-shutdown"));
+    if (marker.open(QIODevice::WriteOnly))
+        marker.close();
+}
+
 void DataDir::chownFiles(uid_t uid, gid_t gid) const
 {
-    const QStringList files{database(), database() + QStringLiteral("-wal"), database() + QStringLiteral("-shm"),
-                            logFile(), pidFile(), runDir() + QStringLiteral("/maild.lock")};
-    for (const QString &f : files) {
-        if (QFileInfo::exists(f) && ::chown(QFile::encodeName(f).constData(), uid, gid) != 0)
-            qWarning("cannot chown %s", qPrintable(f));
+    // Everything created while root, but not the (possibly huge) contents of account folders.
+    QStringList pending{m_root};
+    while (!pending.isEmpty()) {
+        const QString path = pending.takeLast();
+        if (::lchown(QFile::encodeName(path).constData(), uid, gid) != 0)
+            qWarning("cannot chown %s", qPrintable(path));
+        const QFileInfo info(path);
+        if (!info.isDir() || info.isSymLink() || info.absolutePath() == mailDir())
+            continue;
+        for (const QString &entry : QDir(path).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System))
+            pending.append(path + QLatin1Char('/') + entry);
     }
 }
 

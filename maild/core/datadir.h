@@ -22,7 +22,11 @@ public:
     QString prepare(uid_t ownerUid, gid_t ownerGid);
     // Takes the instance lock and writes the PID file. Returns an error sentence or "".
     QString lock();
-    // Gives files created while root (database, WAL, log) to the daemon's user.
+    // Whether the previous run ended cleanly (it left the marker that markCleanShutdown writes).
+    bool previousRunWasClean() const { return m_wasClean; }
+    void markCleanShutdown();
+    // Gives what was created while root (database, WAL, log, spool, certificates) to the
+    // daemon's user; account mail folders are not descended into.
     void chownFiles(uid_t uid, gid_t gid) const;
 
     QString root() const { return m_root; }
@@ -37,6 +41,7 @@ public:
 private:
     QString m_root;
     int m_lockFd = -1;
+    bool m_wasClean = true;
 };
 
 } // namespace maild::core

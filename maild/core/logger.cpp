@@ -49,6 +49,7 @@ Logger *Logger::instance()
 
 bool Logger::openFile(const QString &path, QString *error)
 {
+    QMutexLocker lock(&m_mutex);
     m_file.close();
     m_path = path;
     if (path.isEmpty())
@@ -75,18 +76,22 @@ void Logger::log(LogLevel level, const QString &service, const QString &message)
         return;
     LogEntry entry{QDateTime::currentDateTimeUtc(), level, service, message};
     const QByteArray line = entry.toLine().toUtf8() + '\n';
-    if (m_file.isOpen())
-        m_file.write(line);
-    if (m_echo)
-        std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-    m_ring.push_back(entry);
-    if (m_ring.size() > kRingSize)
-        m_ring.pop_front();
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_file.isOpen())
+            m_file.write(line);
+        if (m_echo)
+            std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+        m_ring.push_back(entry);
+        if (m_ring.size() > kRingSize)
+            m_ring.pop_front();
+    }
     emit entryAdded(entry);
 }
 
 QList<LogEntry> Logger::tail(int limit, LogLevel minLevel, const QString &service) const
 {
+    QMutexLocker lock(&m_mutex);
     QList<LogEntry> out;
     for (auto it = m_ring.rbegin(); it != m_ring.rend() && out.size() < limit; ++it) {
         if (it->level >= minLevel && (service.isEmpty() || it->service == service))

@@ -1,12 +1,14 @@
 // Structured logging: every entry (time, level, service, message) goes to the log file, to an
 // in-memory ring that control clients tail, and to subscribers as a signal. Qt's own
 // qDebug/qWarning output is routed here too.
-// Security: callers never log secrets; passwords appear as ********.
+// Thread-safe: the delivery worker logs too (its entries reach subscribers through a queued
+// signal). Security: callers never log secrets; passwords appear as ********.
 #pragma once
 
 #include <model/logentry.h>
 
 #include <QFile>
+#include <QMutex>
 #include <QObject>
 #include <deque>
 
@@ -41,6 +43,7 @@ signals:
     void entryAdded(const common::model::LogEntry &entry);
 
 private:
+    mutable QMutex m_mutex;
     std::deque<LogEntry> m_ring;
     QFile m_file;
     QString m_path;

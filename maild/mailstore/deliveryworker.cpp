@@ -5,6 +5,7 @@
 #include "store/database.h"
 
 #include <QDir>
+#include <QSet>
 #include <QFile>
 #include <cerrno>
 #include <cstring>
@@ -62,12 +63,12 @@ DeliveryWorker::~DeliveryWorker()
     stop();
 }
 
-void DeliveryWorker::start()
+void DeliveryWorker::start(bool recover)
 {
     if (m_thread.joinable())
         return;
     m_stopping = false;
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this, recover] { run(recover); });
 }
 
 void DeliveryWorker::stop()
@@ -90,12 +91,14 @@ void DeliveryWorker::submit(DeliveryJob job, Completion done)
     m_wake.notify_one();
 }
 
-void DeliveryWorker::run()
+void DeliveryWorker::run(bool recover)
 {
     QString error;
     m_mainDb = store::Database::open(m_dataDir + QStringLiteral("/maild.db"), &error);
     if (!m_mainDb)
         qWarning("delivery worker: %s", qPrintable(error));
+    if (recover)
+        this->recover();
     while (true) {
         std::vector<Pending> batch;
         {
@@ -119,6 +122,37 @@ void DeliveryWorker::run()
     }
     m_indexes.clear();
     m_mainDb.reset();
+}
+
+void DeliveryWorker::recover()
+{
+    int orphans = 0;
+    int accounts = 0;
+    const QDir mail(m_dataDir + QStringLiteral("/mail"));
+    for (const QString &account : mail.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QString error;
+        store::Database *db = QFileInfo::exists(mail.filePath(account) + QStringLiteral("/index.db")) ? indexFor(account, &error)
+                                                                                                       : nullptr;
+        if (!db)
+            continue;
+        ++accounts;
+        QSet<QString> known;
+        store::Statement files(*db, "SELECT file FROM messages");
+        while (files.next())
+            known.insert(files.text(0));
+        QDir msg(mail.filePath(account) + QStringLiteral("/msg"));
+        for (const QString &name : msg.entryList(QDir::Files)) {
+            if (!known.contains(QStringLiteral("msg/") + name) && msg.remove(name))
+                ++orphans;
+        }
+        if (m_mainDb) {
+            store::Statement setUsage(*m_mainDb, "UPDATE accounts SET usage_bytes = ?2 WHERE name = ?1");
+            setUsage.bind(1, account).bind(2, MailIndex(*db).usage());
+            setUsage.exec();
+        }
+    }
+    qInfo("recovery after an unclean stop: %d account folder(s) checked, %d uncommitted message file(s) removed",
+          accounts, orphans);
 }
 
 store::Database *DeliveryWorker::indexFor(const QString &account, QString *error)

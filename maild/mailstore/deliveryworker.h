@@ -32,7 +32,7 @@ public:
     DeliveryWorker(QString dataDir, QObject *resultContext);
     ~DeliveryWorker();
 
-    void start();
+    void start(bool recover = false);
     // Finishes every submitted job, then ends the thread.
     void stop();
     void submit(DeliveryJob job, Completion done);
@@ -45,7 +45,10 @@ private:
         DeliveryResult result;
     };
 
-    void run();
+    void run(bool recover);
+    // After a crash: removes message files that no committed index row names (a delivery
+    // interrupted between link and commit) and copies each index's usage to maild.db.
+    void recover();
     void processBatch(std::vector<Pending> &batch);
     void deliverLocal(const QString &account, std::vector<Pending *> &jobs);
     void queueRemote(std::vector<Pending> &batch, const QHash<QString, qint64> &usage);

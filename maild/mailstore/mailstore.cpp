@@ -17,7 +17,7 @@ MailStore::~MailStore()
     m_worker.stop();
 }
 
-QString MailStore::start()
+QString MailStore::start(bool recover)
 {
     for (const char *name : {"spool", "queue", "mail"}) {
         const QString path = m_dataDir + QLatin1Char('/') + QLatin1String(name);
@@ -29,7 +29,7 @@ QString MailStore::start()
     QDir spool(m_dataDir + QStringLiteral("/spool"));
     for (const QString &name : spool.entryList(QDir::Files | QDir::Hidden))
         spool.remove(name);
-    m_worker.start();
+    m_worker.start(recover);
     return {};
 }
 

@@ -21,7 +21,9 @@ public:
     ~MailStore() override;
 
     // Prepares spool/ and queue/ (removing spool files of a crashed run) and starts the worker.
-    QString start();
+    // After an unclean stop the worker first recovers every account folder (see
+    // DeliveryWorker::recover) before it takes new deliveries.
+    QString start(bool recover);
     void stop();
 
     // A new spool file for an incoming message; id is unique per message.

@@ -9,19 +9,20 @@ namespace maild::smtp {
 
 namespace {
 
-constexpr std::array<SmtpCommand, 12> kCommands{{
-    {"EHLO", commands::ehlo},
-    {"HELO", commands::helo},
-    {"MAIL", commands::mail},
-    {"RCPT", commands::rcpt},
-    {"DATA", commands::data},
-    {"RSET", commands::rset},
-    {"NOOP", commands::noop},
-    {"QUIT", commands::quit},
-    {"HELP", commands::help},
-    {"VRFY", commands::vrfy},
-    {"EXPN", commands::vrfy},
-    {"AUTH", commands::auth},
+constexpr std::array<SmtpCommand, 13> kCommands{{
+    {"EHLO", commands::ehlo, AllowedBeforeTls},
+    {"HELO", commands::helo, AllowedBeforeTls},
+    {"STARTTLS", commands::starttls, AllowedBeforeTls},
+    {"MAIL", commands::mail, 0},
+    {"RCPT", commands::rcpt, 0},
+    {"DATA", commands::data, 0},
+    {"RSET", commands::rset, AllowedBeforeTls},
+    {"NOOP", commands::noop, AllowedBeforeTls},
+    {"QUIT", commands::quit, AllowedBeforeTls},
+    {"HELP", commands::help, 0},
+    {"VRFY", commands::vrfy, 0},
+    {"EXPN", commands::vrfy, 0},
+    {"AUTH", commands::auth, 0},
 }};
 
 } // namespace

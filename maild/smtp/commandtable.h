@@ -10,10 +10,15 @@ class SmtpSession;
 
 using CommandHandler = void (*)(SmtpSession &, const QByteArray &argument);
 
+enum CommandFlag : unsigned {
+    AllowedBeforeTls = 1u << 0, // accepted in the clear even when the service requires TLS
+};
+
 struct SmtpCommand
 {
     const char *verb;
     CommandHandler handler;
+    unsigned flags;
 };
 
 const SmtpCommand *findCommand(const QByteArray &verb);

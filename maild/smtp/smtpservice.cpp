@@ -13,7 +13,7 @@ namespace maild::smtp {
 
 namespace {
 const QStringList kListenerKeys{QStringLiteral("smtp.port"), QStringLiteral("submission.port"),
-                                QStringLiteral("listen.addresses")};
+                                QStringLiteral("smtps.port"), QStringLiteral("listen.addresses")};
 } // namespace
 
 SmtpService::SmtpService(core::Context &context, QObject *parent) : core::Service(parent), m_context(context) {}
@@ -27,7 +27,8 @@ QString SmtpService::bindListeners()
 {
     const QStringList addresses = m_context.settings.list(QStringLiteral("listen.addresses"));
     for (const auto &[key, role] : {std::pair{QStringLiteral("smtp.port"), QStringLiteral("smtp")},
-                                    {QStringLiteral("submission.port"), QStringLiteral("submission")}}) {
+                                    {QStringLiteral("submission.port"), QStringLiteral("submission")},
+                                    {QStringLiteral("smtps.port"), QStringLiteral("smtps")}}) {
         const quint16 port = quint16(m_context.settings.integer(key));
         if (port == 0)
             continue;
@@ -128,7 +129,8 @@ void SmtpService::onAccepted(QSslSocket *socket, const QString &role)
     }
     ++m_connections;
     ++m_perAddress[address];
-    auto *session = new SmtpSession(*this, socket, role == QLatin1String("submission"), this);
+    const bool implicitTls = role == QLatin1String("smtps");
+    auto *session = new SmtpSession(*this, socket, role != QLatin1String("smtp"), implicitTls, this);
     m_sessions.append(session);
     connect(session, &SmtpSession::finished, this, [this, address](SmtpSession *s) {
         m_sessions.removeOne(s);

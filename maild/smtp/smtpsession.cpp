@@ -9,6 +9,7 @@
 #include "smtp/commandtable.h"
 #include "smtp/grammar/smtpcommand.h"
 #include "smtp/smtpservice.h"
+#include "tls/certstore.h"
 
 #include <QLocale>
 #include <QRandomGenerator>
@@ -34,7 +35,7 @@ QString rfc5322Date(const QDateTime &t)
 
 } // namespace
 
-SmtpSession::SmtpSession(SmtpService &service, QSslSocket *socket, bool submission, QObject *parent)
+SmtpSession::SmtpSession(SmtpService &service, QSslSocket *socket, bool submission, bool implicitTls, QObject *parent)
     : QObject(parent), m_service(service), m_socket(socket), m_peer(socket->peerAddress()), m_submission(submission),
       m_since(QDateTime::currentDateTimeUtc())
 {
@@ -51,7 +52,77 @@ SmtpSession::SmtpSession(SmtpService &service, QSslSocket *socket, bool submissi
                               QStringLiteral(" idle timeout, closing connection"));
     });
     m_idle.start();
+    connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInternalError) {
+            core::logNotice(QStringLiteral("smtp"), QStringLiteral("%1: TLS handshake failed: %2").arg(m_peer.toString(), m_socket->errorString()));
+            m_mode = Mode::Closed;
+            m_socket->abort();
+        }
+    });
+    if (implicitTls) {
+        connect(m_socket, &QSslSocket::encrypted, this, [this] {
+            m_busy = false;
+            greet();
+            process();
+        });
+        if (!beginHandshake())
+            closeNow();
+        return;
+    }
+    greet();
+}
+
+void SmtpSession::greet()
+{
     reply(220, nullptr, context().settings.string(QStringLiteral("server.hostname")) + QStringLiteral(" ESMTP Mailroom"));
+}
+
+QString SmtpSession::tlsMode()
+{
+    return context().settings.string(QStringLiteral("smtp.tls"));
+}
+
+bool SmtpSession::isEncrypted() const
+{
+    return m_socket->isEncrypted();
+}
+
+bool SmtpSession::canStartTls()
+{
+    return !isEncrypted() && tlsMode() != QLatin1String("off") &&
+           context().certificates->serverConfiguration(QStringLiteral("smtp")).has_value();
+}
+
+bool SmtpSession::beginHandshake()
+{
+    const std::optional<QSslConfiguration> config = context().certificates->serverConfiguration(QStringLiteral("smtp"));
+    if (!config) {
+        core::logError(QStringLiteral("smtp"), QStringLiteral("no usable certificate for SMTP; cannot start TLS"));
+        return false;
+    }
+    m_socket->setSslConfiguration(*config);
+    m_busy = true; // nothing is handled until the handshake completes
+    m_idle.start();
+    m_socket->startServerEncryption();
+    return true;
+}
+
+void SmtpSession::startTls()
+{
+    reply(220, "2.0.0", QStringLiteral("Ready to start TLS"));
+    m_socket->flush();
+    // RFC 3207 5 / CVE-2011-0411: whatever was pipelined after STARTTLS in the clear is dropped.
+    m_inPos = m_in.size();
+    connect(m_socket, &QSslSocket::encrypted, this, [this] {
+        helo.clear();
+        esmtp = false;
+        authUser.clear();
+        transaction = Transaction();
+        m_busy = false;
+        process();
+    }, Qt::SingleShotConnection);
+    if (!beginHandshake())
+        closeNow();
 }
 
 SmtpSession::~SmtpSession() = default;
@@ -191,6 +262,10 @@ void SmtpSession::handleCommand(const QByteArray &line)
     const SmtpCommand *entry = findCommand(command.verb);
     if (!entry) {
         reply(500, "5.5.1", QStringLiteral("command not recognized"));
+        return;
+    }
+    if (!(entry->flags & AllowedBeforeTls) && !isEncrypted() && tlsMode() == QLatin1String("required")) {
+        reply(530, "5.7.0", QStringLiteral("Must issue a STARTTLS command first"));
         return;
     }
     entry->handler(*this, command.argument);

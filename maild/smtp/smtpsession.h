@@ -46,7 +46,7 @@ class SmtpSession : public QObject
 {
     Q_OBJECT
 public:
-    SmtpSession(SmtpService &service, QSslSocket *socket, bool submission, QObject *parent);
+    SmtpSession(SmtpService &service, QSslSocket *socket, bool submission, bool implicitTls, QObject *parent);
     ~SmtpSession() override;
 
     SmtpService &service() { return m_service; }
@@ -66,6 +66,15 @@ public:
     bool esmtp = false;
     QString authUser;
     Transaction transaction;
+
+    // TLS: the service's mode ("off", "offered", "required"), whether this connection is
+    // encrypted, and whether STARTTLS can be offered now.
+    QString tlsMode();
+    bool isEncrypted() const;
+    bool canStartTls();
+    // Answers 220, discards anything the client pipelined, and starts the handshake; the
+    // session starts over once it completes (RFC 3207 4.2).
+    void startTls();
 
     void startData();
     void startAuth(std::unique_ptr<auth::SaslMechanism> mechanism, const std::optional<QByteArray> &initial);
@@ -88,6 +97,8 @@ private:
     void onSaslStep(const auth::SaslStep &step);
     void resumeAfterAsync();
     void closeNow();
+    void greet();
+    bool beginHandshake();
 
     SmtpService &m_service;
     QSslSocket *m_socket;

@@ -46,6 +46,15 @@ void defineSmtpSettings(core::Settings &s)
                         3600));
     s.define(intSetting("smtp.maxReceivedHeaders", "More Received: headers than this means a mail loop", 50, 50, 5,
                         1000));
+    s.define(intSetting("smtps.port", "SMTP over implicit TLS (SMTPS) for mail programs; AUTH required (0: off)", 2465,
+                        465, 0, 65535));
+    s.define({QStringLiteral("smtp.tls"), SettingType::Choice,
+              QStringLiteral("STARTTLS on the SMTP and submission ports: off, offered, or required before AUTH and MAIL"),
+              QStringLiteral("offered"), QJsonValue::Undefined,
+              {QStringLiteral("off"), QStringLiteral("offered"), QStringLiteral("required")}, 0, 0, {}});
+    s.define({QStringLiteral("smtp.certificate"), SettingType::String,
+              QStringLiteral("The certificate SMTP presents (empty: tls.defaultCertificate)"), QString(),
+              QJsonValue::Undefined, {}, 0, 0, {}});
     s.define({QStringLiteral("smtp.trustedNetworks"), SettingType::List,
               QStringLiteral("Networks (CIDR) whose clients may relay without authenticating"), QJsonArray{},
               QJsonValue::Undefined, {}, 0, 0, checkNetworks});

@@ -9,7 +9,7 @@ namespace maild::store {
 
 namespace {
 
-constexpr std::array<const char *, 2> kSteps{{
+constexpr std::array<const char *, 3> kSteps{{
     // 1: accounts, their addresses, local domains, settings, the audit log.
     R"sql(
     CREATE TABLE accounts (
@@ -72,6 +72,14 @@ constexpr std::array<const char *, 2> kSteps{{
     );
     CREATE INDEX queue_next ON queue(state, next_attempt);
     CREATE INDEX queue_message ON queue(message_id);
+    )sql",
+    // 3: TLS certificates (the files live in <data>/tls/<name>/).
+    R"sql(
+    CREATE TABLE certificates (
+        name TEXT PRIMARY KEY,
+        state TEXT NOT NULL CHECK (state IN ('active','pending')),
+        created TEXT NOT NULL
+    );
     )sql",
 }};
 

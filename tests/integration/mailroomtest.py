@@ -45,9 +45,18 @@ class Daemon:
     def pid(self):
         return self.proc.pid if self.proc else None
 
+    # Every listener a test does not name gets a free port, so suites running side by side
+    # (ctest -j) never collide on the embedded defaults.
+    LISTENERS = ("smtp", "submission", "smtps")
+
     def command(self):
+        named = {a.split("=", 1)[0] for a in self.args if "=" in a}
+        ports = []
+        for listener in self.LISTENERS:
+            if listener not in named:
+                ports += ["--port", "%s=%d" % (listener, free_port())]
         return [MAILD, "--data-dir", self.data_dir, "--profile", "embedded",
-                "--listen", "127.0.0.1"] + self.args
+                "--listen", "127.0.0.1"] + ports + self.args
 
     def start(self, wait=True, timeout=30):
         self.output = open(self.output_path, "ab")

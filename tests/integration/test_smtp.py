@@ -278,7 +278,7 @@ class Auth(SmtpBase):
         self.expect(c.cmd("AUTH CRAM-MD5"), 504, "5.5.4")
         self.expect(c.cmd("AUTH PLAIN !!!not-base64!!!"), 501, "5.5.2")
         self.expect(c.cmd("AUTH PLAIN"), 334)
-        self.expect(c.cmd("*"), 501, "5.5.2")
+        self.expect(c.cmd("*"), 501, "5.7.0")  # RFC 4954 4: cancelled by the client
         self.expect(c.auth_plain("alice", ALICE_PW), 235, "2.7.0")
         self.expect(c.auth_plain("alice", ALICE_PW), 503, "5.5.1")
 

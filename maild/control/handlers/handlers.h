@@ -32,5 +32,12 @@ Outcome logTail(CallContext &, const QJsonObject &);
 Outcome logSubscribe(CallContext &, const QJsonObject &);
 Outcome logUnsubscribe(CallContext &, const QJsonObject &);
 Outcome auditList(CallContext &, const QJsonObject &);
+Outcome tlsList(CallContext &, const QJsonObject &);
+Outcome tlsGet(CallContext &, const QJsonObject &);
+Outcome tlsCreateSelfSigned(CallContext &, const QJsonObject &);
+Outcome tlsCreateCsr(CallContext &, const QJsonObject &);
+Outcome tlsImport(CallContext &, const QJsonObject &);
+Outcome tlsAssign(CallContext &, const QJsonObject &);
+Outcome tlsDelete(CallContext &, const QJsonObject &);
 
 } // namespace maild::control::handlers

@@ -6,6 +6,7 @@
 #include "control/params.h"
 #include "core/serviceregistry.h"
 #include "core/settings.h"
+#include "tls/certstore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -23,6 +24,10 @@ Outcome serverStatus(CallContext &ctx, const QJsonObject &params)
         services.append(ctx.d.services.info(s).toJson());
         if (s->state() == core::ServiceState::Failed)
             warnings.append(QStringLiteral("%1 failed: %2").arg(s->displayName(), s->lastError()));
+    }
+    if (ctx.d.certificates) {
+        for (const QString &w : ctx.d.certificates->warnings())
+            warnings.append(w);
     }
     return Outcome::ok(QJsonObject{
         {QStringLiteral("version"), QStringLiteral(MAILROOM_VERSION)},

@@ -21,5 +21,6 @@ void quit(SmtpSession &s, const QByteArray &argument);
 void help(SmtpSession &s, const QByteArray &argument);
 void vrfy(SmtpSession &s, const QByteArray &argument);
 void auth(SmtpSession &s, const QByteArray &argument);
+void starttls(SmtpSession &s, const QByteArray &argument);
 
 } // namespace maild::smtp::commands

@@ -33,7 +33,10 @@ void ehlo(SmtpSession &s, const QByteArray &argument)
     QStringList lines{settings.string(QStringLiteral("server.hostname")) + QStringLiteral(" Hello ") + s.helo,
                       QStringLiteral("SIZE %1").arg(settings.integer(QStringLiteral("smtp.maxMessageBytes"))),
                       QStringLiteral("PIPELINING"), QStringLiteral("8BITMIME"), QStringLiteral("ENHANCEDSTATUSCODES")};
-    if (s.authUser.isEmpty())
+    if (s.canStartTls())
+        lines.append(QStringLiteral("STARTTLS"));
+    const bool tlsFirst = s.tlsMode() == QLatin1String("required") && !s.isEncrypted();
+    if (s.authUser.isEmpty() && !tlsFirst)
         lines.append(QStringLiteral("AUTH PLAIN LOGIN SCRAM-SHA-256"));
     lines.append(QStringLiteral("HELP"));
     s.replyLines(250, lines);
