@@ -9,6 +9,7 @@ import re
 import shutil
 import smtplib
 import ssl
+import subprocess
 import tempfile
 import time
 import unittest
@@ -168,6 +169,46 @@ class Delivery(TlsBase):
             self.assertEqual(s.sendmail("alice@" + DOMAIN, ["bob@" + DOMAIN], message), {})
         received = self.received_header("bob", message)
         self.assertRegex(received, r" with ESMTPSA id ", received)
+
+
+class OtherClients(TlsBase):
+    """swaks and curl over STARTTLS and implicit TLS."""
+
+    def write_temp(self, data):
+        fd, path = tempfile.mkstemp(prefix="tls-msg-", suffix=".eml")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        self.addCleanup(os.unlink, path)
+        return path
+
+    def run_tool(self, cmd):
+        result = subprocess.run(cmd, capture_output=True, timeout=60)
+        output = result.stdout.decode("utf-8", "replace") + result.stderr.decode("utf-8", "replace")
+        self.assertEqual(result.returncode, 0, "%s failed (%d):\n%s" % (cmd[0], result.returncode, output))
+        return output
+
+    def test_swaks_starttls_and_tls_on_connect(self):
+        for port, mode, subject in ((self.submission_port, "--tls", "swaks starttls"),
+                                    (self.smtps_port, "--tls-on-connect", "swaks implicit")):
+            message = make_message(subject, "Sent by swaks %s.\r\n" % mode, to="bob@" + DOMAIN)
+            path = self.write_temp(message[:-2])  # swaks adds the final CRLF
+            output = self.run_tool(["swaks", "--server", "%s:%d" % (HOST, port), "--timeout", "15", mode,
+                                    "--ehlo", "swaks.client.test", "--auth", "PLAIN", "--auth-user", "alice",
+                                    "--auth-password", ALICE_PW, "--from", "alice@" + DOMAIN,
+                                    "--to", "bob@" + DOMAIN, "--data", "@" + path])
+            self.assertIn("TLS started", output)
+            self.assertRegex(self.received_header("bob", message), r" with ESMTPSA id ")
+
+    def test_curl_ssl_reqd_and_smtps(self):
+        for url, subject in (("smtp://%s:%d" % (HOST, self.submission_port), "curl starttls"),
+                             ("smtps://%s:%d" % (HOST, self.smtps_port), "curl smtps")):
+            message = make_message(subject, "Sent by curl.\r\n", to="bob@" + DOMAIN)
+            path = self.write_temp(message)
+            self.run_tool(["curl", "--silent", "--show-error", "--max-time", "30", "--insecure", "--ssl-reqd",
+                           "--tlsv1.2", url + "/curl.client.test", "--user", "alice:" + ALICE_PW,
+                           "--mail-from", "alice@" + DOMAIN, "--mail-rcpt", "bob@" + DOMAIN,
+                           "--upload-file", path])
+            self.assertRegex(self.received_header("bob", message), r" with ESMTPSA id ")
 
 
 class Versions(TlsBase):
