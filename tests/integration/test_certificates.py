@@ -93,6 +93,35 @@ class CertBase(TlsTestCase):
             for line in lines:
                 self.assertNotIn(line, text, "a control answer contains a line of a stored private key")
 
+    def assert_keys_only_in_key_files(self):
+        """No private key in the database (with its WAL), the log, the audit trail or the log
+        tail: docs/tls.md keeps keys in <data>/tls/<name>/key.pem only."""
+        key_lines = []
+        for name in os.listdir(self.tls_dir()):
+            path = os.path.join(self.tls_dir(), name, "key.pem")
+            if os.path.exists(path):
+                with open(path, "rb") as f:
+                    key_lines += private_key_body_lines(f.read())
+        self.assertTrue(key_lines)
+        audit = self.call("audit.list", {"limit": 1000})
+        self.assertTrue(any(e["method"].startswith("tls.") for e in audit["entries"]),
+                        "no tls.* change in the audit trail: %r" % audit["entries"][:5])
+        self.call("log.tail", {"limit": 5000})
+        self.assert_no_key_material_in_answers()
+        for root, _, files in os.walk(self.daemon.data_dir):
+            if os.path.abspath(root).startswith(os.path.abspath(self.tls_dir())):
+                continue
+            for f in files:
+                path = os.path.join(root, f)
+                try:
+                    with open(path, "rb") as fh:
+                        data = fh.read()
+                except OSError:
+                    continue
+                self.assertNotIn(b"PRIVATE KEY", data, "%s holds a private key" % path)
+                for line in key_lines:
+                    self.assertNotIn(line.encode(), data, "%s holds a line of a private key" % path)
+
     # -- daemon ------------------------------------------------------------------------
 
     def restart(self, env=None):
@@ -363,7 +392,9 @@ class Import(CertBase):
         # The name is taken now.
         self.expect_error(1101, "tls.import", {"name": "bought", "certificate": self.chain_pem(leaf, ca[0]),
                                                "key": Pki.key_pem(key)})
-        self.assert_no_key_material_in_answers()
+        self.call("tls.createCsr", {"name": "pend"})
+        self.call("tls.createSelfSigned", {"name": "made", "days": 3})
+        self.assert_keys_only_in_key_files()
 
     def test_refused_mismatched_key(self):
         ca = self.ca()
