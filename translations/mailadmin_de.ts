@@ -1,0 +1,383 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ControlClient</name>
+    <message>
+        <source>The connection to the mail daemon was closed.</source>
+        <translation>Die Verbindung zum Mail-Daemon wurde geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>admin::MainWindow</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Daemon version:</source>
+        <translation>Daemon-Version:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Uptime:</source>
+        <translation>Laufzeit:</translation>
+    </message>
+    <message>
+        <source>Data directory:</source>
+        <translation>Datenverzeichnis:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>No mail services are registered yet.</source>
+        <translation>Es sind noch keine Maildienste registriert.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Log In Again…</source>
+        <translation>Erneut &amp;anmelden…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Mail Server Admin</source>
+        <translation>Ü&amp;ber die Mailserver-Verwaltung</translation>
+    </message>
+    <message>
+        <source>Could not read the server&apos;s status: %1</source>
+        <translation>Der Serverstatus konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Embedded (an ordinary user, high ports)</source>
+        <translation>Eingebettet (gewöhnlicher Benutzer, hohe Ports)</translation>
+    </message>
+    <message>
+        <source>System service (standard ports)</source>
+        <translation>Systemdienst (Standardports)</translation>
+    </message>
+    <message>
+        <source>Mail Server</source>
+        <translation>Mailserver</translation>
+    </message>
+    <message>
+        <source>Mail Server · maild %1</source>
+        <translation>Mailserver · maild %1</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Gestartet am %1</translation>
+    </message>
+    <message>
+        <source>The connection to the mail daemon ended: %1</source>
+        <translation>Die Verbindung zum Mail-Daemon wurde beendet: %1</translation>
+    </message>
+    <message>
+        <source>Mail Server — %1</source>
+        <translation>Mailserver — %1</translation>
+    </message>
+    <message>
+        <source>About Mail Server Admin</source>
+        <translation>Über die Mailserver-Verwaltung</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mail Server Admin&lt;/b&gt; %1&lt;br&gt;Runs the Mailroom mail daemon: its services, settings and logs.</source>
+        <translation>&lt;b&gt;Mailserver-Verwaltung&lt;/b&gt; %1&lt;br&gt;Steuert den Mailroom-Mail-Daemon: seine Dienste, Einstellungen und Protokolle.</translation>
+    </message>
+</context>
+<context>
+    <name>admin::ServiceListModel</name>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 does not start with the daemon.</source>
+        <translation>%1 startet nicht mit dem Daemon.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Listening on</source>
+        <translation>Lauscht auf</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>common::control::ControlClient</name>
+    <message>
+        <source>The mail daemon is not running (no control socket at %1).</source>
+        <translation>Der Mail-Daemon läuft nicht (kein Steuer-Socket unter %1).</translation>
+    </message>
+    <message>
+        <source>The mail daemon is not running (the control socket %1 refused the connection).</source>
+        <translation>Der Mail-Daemon läuft nicht (der Steuer-Socket %1 hat die Verbindung abgelehnt).</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not open the control socket %1. Ask for membership of the mail administrators&apos; group.</source>
+        <translation>Nicht erlaubt: Sie dürfen den Steuer-Socket %1 nicht öffnen. Bitten Sie um Aufnahme in die Gruppe der Mail-Administratoren.</translation>
+    </message>
+    <message>
+        <source>The mail daemon did not answer in time (%1).</source>
+        <translation>Der Mail-Daemon hat nicht rechtzeitig geantwortet (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot talk to the mail daemon at %1.</source>
+        <translation>Keine Verbindung zum Mail-Daemon unter %1 möglich.</translation>
+    </message>
+</context>
+<context>
+    <name>gui::ConnectionManager</name>
+    <message>
+        <source>The mail daemon at %1 did not answer in time.</source>
+        <translation>Der Mail-Daemon unter %1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to administer this mail server: only root, the user that runs maild and members of its administrators&apos; group may use its control socket.</source>
+        <translation>Sie dürfen diesen Mailserver nicht verwalten: Nur root, der Benutzer, unter dem maild läuft, und die Mitglieder seiner Administratorengruppe dürfen seinen Steuer-Socket benutzen.</translation>
+    </message>
+    <message>
+        <source>The connection to the mail daemon was lost.</source>
+        <translation>Die Verbindung zum Mail-Daemon ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The mail daemon closed the connection during login.</source>
+        <translation>Der Mail-Daemon hat die Verbindung während der Anmeldung geschlossen.</translation>
+    </message>
+    <message>
+        <source>This mail daemon is older than this tool, which needs control protocol version %1. Update maild, or use the tools that came with it.</source>
+        <translation>Dieser Mail-Daemon ist älter als dieses Programm, das Version %1 des Steuerprotokolls benötigt. Aktualisieren Sie maild oder verwenden Sie die Programme, die mit ihm geliefert wurden.</translation>
+    </message>
+    <message>
+        <source>The mail daemon refused the connection: %1</source>
+        <translation>Der Mail-Daemon hat die Verbindung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>This server has no administrator yet. Run `mailctl bootstrap` as the user that runs maild.</source>
+        <translation>Dieser Server hat noch keinen Administrator. Führen Sie `mailctl bootstrap` als der Benutzer aus, unter dem maild läuft.</translation>
+    </message>
+    <message>
+        <source>Wrong name or password.</source>
+        <translation>Falscher Name oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>The mail daemon refused the login: %1</source>
+        <translation>Der Mail-Daemon hat die Anmeldung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts; try again in %1 seconds.</source>
+        <translation>Zu viele fehlgeschlagene Versuche; versuchen Sie es in %1 Sekunden erneut.</translation>
+    </message>
+    <message>
+        <source>The mail daemon failed: %1</source>
+        <translation>Der Mail-Daemon ist gescheitert: %1</translation>
+    </message>
+    <message>
+        <source>You are not allowed to administer this mail server: your user may not open the control socket %1. Ask to be made a member of the mail administrators&apos; group.</source>
+        <translation>Sie dürfen diesen Mailserver nicht verwalten: Ihr Benutzer darf den Steuer-Socket %1 nicht öffnen. Bitten Sie darum, in die Gruppe der Mail-Administratoren aufgenommen zu werden.</translation>
+    </message>
+    <message>
+        <source>The mail daemon is not running: there is no control socket at %1. Start maild, or choose the socket of the daemon you want to administer.</source>
+        <translation>Der Mail-Daemon läuft nicht: Unter %1 gibt es keinen Steuer-Socket. Starten Sie maild oder wählen Sie den Socket des Daemons, den Sie verwalten möchten.</translation>
+    </message>
+    <message>
+        <source>%1 is not a control socket. Choose the file control.sock in the run directory of the mail daemon&apos;s data directory.</source>
+        <translation>%1 ist kein Steuer-Socket. Wählen Sie die Datei control.sock im Verzeichnis run des Datenverzeichnisses des Mail-Daemons.</translation>
+    </message>
+    <message>
+        <source>The mail daemon is not running: nothing answers on the control socket %1.</source>
+        <translation>Der Mail-Daemon läuft nicht: Am Steuer-Socket %1 antwortet niemand.</translation>
+    </message>
+</context>
+<context>
+    <name>gui::ConnectionStatus</name>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>Verbunden mit %1 als %2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting…</source>
+        <translation>Verbindung verloren — neuer Verbindungsversuch…</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>Getrennt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gui::DisplayFormat</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1&#xa0;T. %2&#xa0;Std.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1&#xa0;Std. %2&#xa0;Min.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1&#xa0;Min.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1&#xa0;Sek.</translation>
+    </message>
+</context>
+<context>
+    <name>gui::LoginDialog</name>
+    <message>
+        <source>Log In</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Log in to the mail server&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Am Mailserver anmelden&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Enter the name and password of an administrator of the mail server.</source>
+        <translation>Geben Sie Namen und Passwort eines Administrators des Mailservers ein.</translation>
+    </message>
+    <message>
+        <source>The control socket of the mail daemon: control.sock in the run directory of its data directory.</source>
+        <translation>Der Steuer-Socket des Mail-Daemons: control.sock im Verzeichnis run seines Datenverzeichnisses.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Control socket:</source>
+        <translation>&amp;Steuer-Socket:</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;name:</source>
+        <translation>&amp;Name des Administrators:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Enter the path of the mail daemon&apos;s control socket.</source>
+        <translation>Geben Sie den Pfad des Steuer-Sockets des Mail-Daemons ein.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator&apos;s name.</source>
+        <translation>Geben Sie den Namen des Administrators ein.</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Geben Sie das Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Connecting to the mail daemon…</source>
+        <translation>Verbindung mit dem Mail-Daemon wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Login cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Logged in.</source>
+        <translation>Angemeldet.</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Sie können es jetzt erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Choose the Control Socket</source>
+        <translation>Steuer-Socket auswählen</translation>
+    </message>
+    <message>
+        <source>Control sockets (*.sock)</source>
+        <translation>Steuer-Sockets (*.sock)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Administer the Mailroom mail server.</source>
+        <translation>Den Mailroom-Mailserver verwalten.</translation>
+    </message>
+    <message>
+        <source>The control socket of the mail daemon.</source>
+        <translation>Der Steuer-Socket des Mail-Daemons.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>pfad</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s name.</source>
+        <translation>Der Name des Administrators.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+</context>
+</TS>
