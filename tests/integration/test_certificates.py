@@ -447,6 +447,16 @@ class Import(CertBase):
         self.assert_refused({"name": "other", "certificate": self.chain_pem(leaf, ca[0]), "key": Pki.key_pem(key)},
                             "certificate", [HOSTNAME, "host", "name"])
 
+    def test_wildcard_covers_one_label(self):
+        ca = self.ca()
+        leaf, key = self.pki.leaf(["*.example.test"], issuer=ca)
+        c = self.call("tls.import", {"name": "wild", "certificate": self.chain_pem(leaf, ca[0]),
+                                     "key": Pki.key_pem(key)})
+        self.assertEqual(c["sans"], ["*.example.test"])
+        leaf, key = self.pki.leaf(["*.test"], issuer=ca)
+        self.assert_refused({"name": "toowild", "certificate": self.chain_pem(leaf, ca[0]), "key": Pki.key_pem(key)},
+                            "certificate", [HOSTNAME, "host", "name"])
+
     def test_refused_rsa_1024(self):
         ca = self.ca()
         leaf, key = self.pki.leaf([HOSTNAME], issuer=ca, key=Pki.key("rsa", 1024))
@@ -581,6 +591,23 @@ class Expiry(CertBase):
         entries = self.wait_log(lambda e: e["level"] == "error" and "default" in e["message"])
         self.assertTrue(entries, "no error log entry about the expired certificate 'default' at startup: %r"
                         % [e for e in self.call("log.tail", {"limit": 5000})["entries"] if "default" in e["message"]])
+
+    def test_expired_minutes_ago_is_an_error(self):
+        """Expired means past notAfter, even when that was only two minutes ago (not "0 days left")."""
+        if not os.path.exists(LIBFAKETIME):
+            self.skipTest("libfaketime is not installed (apt-get install faketime); only this case needs it")
+        not_after = parse_time(self.certificate("default")["notAfter"])
+        offset = int((not_after - datetime.datetime.now(datetime.timezone.utc)).total_seconds()) + 120
+        self.restart(env={"LD_PRELOAD": LIBFAKETIME, "FAKETIME": "+%d" % offset, "DONT_FAKE_MONOTONIC": "1"})
+        errors = self.wait_log(lambda e: e["level"] == "error" and "default" in e["message"])
+        self.assertTrue(errors, "the certificate expired two minutes ago, but no error is logged at startup; "
+                                "entries naming it: %r, daysLeft %r"
+                        % ([(e["level"], e["message"]) for e in self.call("log.tail", {"limit": 5000})["entries"]
+                            if "default" in e["message"]], self.certificate("default")["daysLeft"]))
+        warnings = [w for w in self.warnings() if "default" in w]
+        self.assertTrue(warnings, "server.status has no warning about the expired certificate")
+        self.assertFalse([w for w in warnings if "expires in" in w], "an expired certificate is reported as "
+                                                                     "expiring: %r" % warnings)
 
     def wait_log(self, predicate, timeout=10):
         deadline = time.monotonic() + timeout
