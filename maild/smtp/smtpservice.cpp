@@ -132,7 +132,8 @@ void SmtpService::onAccepted(QSslSocket *socket, const QString &role)
     const bool implicitTls = role == QLatin1String("smtps");
     auto *session = new SmtpSession(*this, socket, role != QLatin1String("smtp"), implicitTls, this);
     m_sessions.append(session);
-    connect(session, &SmtpSession::finished, this, [this, address](SmtpSession *s) {
+    connect(session, &SmtpSession::finished, this, [this, address, session] {
+        SmtpSession *s = session;
         m_sessions.removeOne(s);
         if (--m_perAddress[address] <= 0)
             m_perAddress.remove(address);

@@ -13,7 +13,6 @@
 
 #include <QLocale>
 #include <QRandomGenerator>
-#include <QSslSocket>
 
 namespace maild::smtp {
 
@@ -36,93 +35,20 @@ QString rfc5322Date(const QDateTime &t)
 } // namespace
 
 SmtpSession::SmtpSession(SmtpService &service, QSslSocket *socket, bool submission, bool implicitTls, QObject *parent)
-    : QObject(parent), m_service(service), m_socket(socket), m_peer(socket->peerAddress()), m_submission(submission),
-      m_since(QDateTime::currentDateTimeUtc())
+    : net::LineSession(socket, kMaxCommandLine, parent), m_service(service), m_submission(submission)
 {
-    m_socket->setParent(this);
-    connect(m_socket, &QSslSocket::readyRead, this, &SmtpSession::onReadyRead);
-    connect(m_socket, &QSslSocket::disconnected, this, [this] {
-        m_mode = Mode::Closed;
-        emit finished(this);
-    });
-    m_idle.setSingleShot(true);
-    m_idle.setInterval(int(context().settings.integer(QStringLiteral("smtp.idleTimeoutSeconds")) * 1000));
-    connect(&m_idle, &QTimer::timeout, this, [this] {
-        shutdown("4.4.2", context().settings.string(QStringLiteral("server.hostname")) +
-                              QStringLiteral(" idle timeout, closing connection"));
-    });
-    m_idle.start();
-    connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        if (error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInternalError) {
-            core::logNotice(QStringLiteral("smtp"), QStringLiteral("%1: TLS handshake failed: %2").arg(m_peer.toString(), m_socket->errorString()));
-            m_mode = Mode::Closed;
-            m_socket->abort();
-        }
-    });
-    if (implicitTls) {
-        connect(m_socket, &QSslSocket::encrypted, this, [this] {
-            m_busy = false;
-            greet();
-            process();
-        });
-        if (!beginHandshake())
-            closeNow();
+    setIdleTimeout(int(context().settings.integer(QStringLiteral("smtp.idleTimeoutSeconds")) * 1000));
+    if (!implicitTls) {
+        greet();
         return;
     }
-    greet();
-}
-
-void SmtpSession::greet()
-{
-    reply(220, nullptr, context().settings.string(QStringLiteral("server.hostname")) + QStringLiteral(" ESMTP Mailroom"));
-}
-
-QString SmtpSession::tlsMode()
-{
-    return context().settings.string(QStringLiteral("smtp.tls"));
-}
-
-bool SmtpSession::isEncrypted() const
-{
-    return m_socket->isEncrypted();
-}
-
-bool SmtpSession::canStartTls()
-{
-    return !isEncrypted() && tlsMode() != QLatin1String("off") &&
-           context().certificates->serverConfiguration(QStringLiteral("smtp")).has_value();
-}
-
-bool SmtpSession::beginHandshake()
-{
-    const std::optional<QSslConfiguration> config = context().certificates->serverConfiguration(QStringLiteral("smtp"));
+    const auto config = context().certificates->serverConfiguration(QStringLiteral("smtp"));
     if (!config) {
-        core::logError(QStringLiteral("smtp"), QStringLiteral("no usable certificate for SMTP; cannot start TLS"));
-        return false;
-    }
-    m_socket->setSslConfiguration(*config);
-    m_busy = true; // nothing is handled until the handshake completes
-    m_idle.start();
-    m_socket->startServerEncryption();
-    return true;
-}
-
-void SmtpSession::startTls()
-{
-    reply(220, "2.0.0", QStringLiteral("Ready to start TLS"));
-    m_socket->flush();
-    // RFC 3207 5 / CVE-2011-0411: whatever was pipelined after STARTTLS in the clear is dropped.
-    m_inPos = m_in.size();
-    connect(m_socket, &QSslSocket::encrypted, this, [this] {
-        helo.clear();
-        esmtp = false;
-        authUser.clear();
-        transaction = Transaction();
-        m_busy = false;
-        process();
-    }, Qt::SingleShotConnection);
-    if (!beginHandshake())
+        core::logError(QStringLiteral("smtp"), QStringLiteral("no usable certificate for SMTPS; closing the connection"));
         closeNow();
+        return;
+    }
+    startTls(*config, false); // the greeting follows the handshake
 }
 
 SmtpSession::~SmtpSession() = default;
@@ -132,26 +58,29 @@ core::Context &SmtpSession::context()
     return m_service.context();
 }
 
+void SmtpSession::greet()
+{
+    m_greeted = true;
+    reply(220, nullptr, context().settings.string(QStringLiteral("server.hostname")) + QStringLiteral(" ESMTP Mailroom"));
+}
+
 QJsonObject SmtpSession::describe() const
 {
     return {{QStringLiteral("service"), QStringLiteral("smtp")},
             {QStringLiteral("listener"), m_submission ? QStringLiteral("submission") : QStringLiteral("smtp")},
-            {QStringLiteral("client"), m_peer.toString()},
+            {QStringLiteral("client"), peer().toString()},
             {QStringLiteral("user"), authUser},
             {QStringLiteral("mailbox"), QString()},
-            {QStringLiteral("tls"), m_socket->isEncrypted()},
-            {QStringLiteral("since"), m_since.toString(Qt::ISODate)}};
+            {QStringLiteral("tls"), isEncrypted()},
+            {QStringLiteral("since"), since().toString(Qt::ISODate)}};
 }
 
 void SmtpSession::reply(int code, const char *enhanced, const QString &text)
 {
-    if (m_mode == Mode::Closed)
-        return;
     QByteArray line = QByteArray::number(code) + ' ';
     if (enhanced)
         line += QByteArray(enhanced) + ' ';
-    line += text.toUtf8() + "\r\n";
-    m_socket->write(line);
+    send(line + text.toUtf8() + "\r\n");
 }
 
 void SmtpSession::replyLines(int code, const QStringList &lines)
@@ -159,12 +88,12 @@ void SmtpSession::replyLines(int code, const QStringList &lines)
     QByteArray out;
     for (qsizetype i = 0; i < lines.size(); ++i)
         out += QByteArray::number(code) + (i + 1 < lines.size() ? '-' : ' ') + lines[i].toUtf8() + "\r\n";
-    m_socket->write(out);
+    send(out);
 }
 
 void SmtpSession::shutdown(const char *enhanced, const QString &text)
 {
-    if (m_mode == Mode::Closed)
+    if (isClosed())
         return;
     reply(421, enhanced, text);
     closeNow();
@@ -176,80 +105,60 @@ void SmtpSession::quit()
     closeNow();
 }
 
-void SmtpSession::closeNow()
+void SmtpSession::lineTooLong()
 {
-    if (m_mode == Mode::Closed)
+    reply(500, "5.5.2", QStringLiteral("line too long"));
+}
+
+void SmtpSession::idleTimeout()
+{
+    shutdown("4.4.2", context().settings.string(QStringLiteral("server.hostname")) + QStringLiteral(" idle timeout, closing connection"));
+}
+
+void SmtpSession::bytesIn(qint64 count)
+{
+    m_service.countBytes(count);
+}
+
+void SmtpSession::tlsEstablished()
+{
+    if (!m_greeted) {
+        greet(); // implicit TLS (SMTPS)
         return;
-    m_mode = Mode::Closed;
-    m_idle.stop();
-    m_spool.reset();
-    m_socket->disconnectFromHost();
+    }
+    // RFC 3207 4.2: the server discards all knowledge obtained from the client before TLS.
+    helo.clear();
+    esmtp = false;
+    authUser.clear();
+    transaction = Transaction();
 }
 
-void SmtpSession::onReadyRead()
+QString SmtpSession::tlsMode()
 {
-    const QByteArray chunk = m_socket->readAll();
-    m_service.countBytes(chunk.size());
-    if (m_mode == Mode::Closed)
-        return;
-    m_in.append(chunk);
-    if (!m_busy)
-        m_idle.start();
-    process();
+    return context().settings.string(QStringLiteral("smtp.tls"));
 }
 
-void SmtpSession::process()
+bool SmtpSession::canStartTls()
 {
-    while (!m_busy && m_mode != Mode::Closed) {
-        if (m_mode == Mode::Data) {
-            processData();
-            if (m_mode == Mode::Data)
-                break; // needs more input
-            continue;
-        }
-        QByteArray line;
-        if (!takeLine(&line))
-            break;
-        if (m_mode == Mode::Auth)
-            handleAuthResponse(line);
-        else
-            handleCommand(line);
-    }
-    if (m_inPos > 0 && (m_inPos == m_in.size() || m_inPos > 64 * 1024)) {
-        m_in.remove(0, m_inPos);
-        m_inPos = 0;
-    }
+    return !isEncrypted() && tlsMode() != QLatin1String("off") &&
+           context().certificates->serverConfiguration(QStringLiteral("smtp")).has_value();
 }
 
-bool SmtpSession::takeLine(QByteArray *line)
+void SmtpSession::beginStartTls()
 {
-    while (true) {
-        const qsizetype nl = m_in.indexOf('\n', m_inPos);
-        if (nl < 0) {
-            if (m_in.size() - m_inPos > kMaxCommandLine) {
-                if (!m_discardingLine)
-                    reply(500, "5.5.2", QStringLiteral("line too long"));
-                m_discardingLine = true;
-                m_inPos = m_in.size();
-            }
-            return false;
-        }
-        const qsizetype start = m_inPos;
-        m_inPos = nl + 1;
-        if (m_discardingLine) {
-            m_discardingLine = false;
-            continue;
-        }
-        qsizetype end = nl;
-        if (end > start && m_in.at(end - 1) == '\r')
-            --end;
-        if (end - start > kMaxCommandLine - 2) {
-            reply(500, "5.5.2", QStringLiteral("line too long"));
-            continue;
-        }
-        *line = m_in.mid(start, end - start);
-        return true;
-    }
+    const auto config = context().certificates->serverConfiguration(QStringLiteral("smtp"));
+    if (!config)
+        return reply(454, "4.7.0", QStringLiteral("TLS not available: no usable certificate"));
+    reply(220, "2.0.0", QStringLiteral("Ready to start TLS"));
+    startTls(*config, true);
+}
+
+void SmtpSession::handleLine(const QByteArray &line)
+{
+    if (m_mode == Mode::Auth)
+        handleAuthResponse(line);
+    else
+        handleCommand(line);
 }
 
 void SmtpSession::handleCommand(const QByteArray &line)
@@ -283,10 +192,10 @@ void SmtpSession::startData()
     }
     const QString host = context().settings.string(QStringLiteral("server.hostname"));
     const QByteArray returnPath = "Return-Path: <" + transaction.sender.toUtf8() + ">\r\n";
-    const QString protocol = QLatin1String(esmtp ? "ESMTP" : "SMTP") + QLatin1String(m_socket->isEncrypted() ? "S" : "") +
+    const QString protocol = QLatin1String(esmtp ? "ESMTP" : "SMTP") + QLatin1String(isEncrypted() ? "S" : "") +
                              QLatin1String(authUser.isEmpty() ? "" : "A");
     const QString received = QStringLiteral("Received: from %1 ([%2])\r\n\tby %3 (Mailroom) with %4 id %5;\r\n\t%6\r\n")
-                                 .arg(helo, m_peer.toString(), host, protocol, m_messageId,
+                                 .arg(helo, peer().toString(), host, protocol, m_messageId,
                                       rfc5322Date(QDateTime::currentDateTimeUtc()));
     m_headerOffset = returnPath.size();
     m_spool->write(returnPath);
@@ -299,12 +208,12 @@ void SmtpSession::startData()
     reply(354, nullptr, QStringLiteral("End data with <CR><LF>.<CR><LF>"));
 }
 
-void SmtpSession::processData()
+void SmtpSession::handleRaw()
 {
     const qint64 max = context().settings.integer(QStringLiteral("smtp.maxMessageBytes"));
-    const QByteArrayView input = QByteArrayView(m_in).sliced(m_inPos);
-    m_inPos += m_data->feed(input, m_dataOut);
-    m_dataBytes += m_dataOut.size();
+    const qsizetype before = m_dataOut.size();
+    consumeInput(m_data->feed(pendingInput(), m_dataOut));
+    m_dataBytes += m_dataOut.size() - before;
     if (m_dataBytes > max)
         m_tooLarge = true;
     if (m_tooLarge)
@@ -318,9 +227,9 @@ void SmtpSession::processData()
         return;
     case DataReader::Status::BareLineEnding:
         m_service.countRejected();
-        reply(521, "5.5.2", QStringLiteral("bare LF or CR in message data; lines must end with CRLF"));
-        core::logWarning(QStringLiteral("smtp"), QStringLiteral("%1: bare LF/CR in DATA, connection closed").arg(m_peer.toString()));
         m_mode = Mode::Command;
+        reply(521, "5.5.2", QStringLiteral("bare LF or CR in message data; lines must end with CRLF"));
+        core::logWarning(QStringLiteral("smtp"), QStringLiteral("%1: bare LF/CR in DATA, connection closed").arg(peer().toString()));
         abortData();
         closeNow();
         return;
@@ -383,15 +292,14 @@ void SmtpSession::finishData()
     const int recipients = int(transaction.recipients.size());
     transaction = Transaction();
 
-    m_busy = true;
-    m_idle.stop();
+    pauseInput();
     const QString id = job.messageId;
     const qint64 size = job.size;
     context().mailStore->deliver(std::move(job), this, [this, id, size, recipients](const mailstore::DeliveryResult &r) {
         if (r.ok) {
             m_service.countAccepted(recipients);
             core::logInfo(QStringLiteral("smtp"), QStringLiteral("%1 accepted from %2: %3 bytes, %4 recipient(s)")
-                                                      .arg(id, m_peer.toString()).arg(size).arg(recipients));
+                                                      .arg(id, peer().toString()).arg(size).arg(recipients));
             reply(250, "2.0.0", QStringLiteral("OK: queued as %1").arg(id));
         } else if (r.quotaExceeded) {
             m_service.countRejected();
@@ -401,17 +309,8 @@ void SmtpSession::finishData()
             core::logError(QStringLiteral("smtp"), QStringLiteral("%1 not delivered: %2").arg(id, r.error));
             reply(451, "4.3.0", QStringLiteral("local error in processing; try again later"));
         }
-        resumeAfterAsync();
+        resumeInput();
     });
-}
-
-void SmtpSession::resumeAfterAsync()
-{
-    m_busy = false;
-    if (m_mode == Mode::Closed)
-        return;
-    m_idle.start();
-    process();
 }
 
 void SmtpSession::startAuth(std::unique_ptr<auth::SaslMechanism> mechanism, const std::optional<QByteArray> &initial)
@@ -488,19 +387,18 @@ void SmtpSession::onSaslStep(const auth::SaslStep &step)
         reply(501, "5.5.2", step.error);
         return;
     case auth::SaslStep::Kind::Credentials:
-        m_busy = true;
-        m_idle.stop();
-        authenticator.verifyPassword(auth::MailProtocol::Smtp, step.login, step.password, m_peer, this,
+        pauseInput();
+        authenticator.verifyPassword(auth::MailProtocol::Smtp, step.login, step.password, peer(), this,
                                      [this, finish](const auth::AuthResult &r) {
                                          finish(r);
-                                         resumeAfterAsync();
+                                         resumeInput();
                                      });
         return;
     case auth::SaslStep::Kind::Verified: {
-        if (auto locked = authenticator.precheck(step.login, m_peer); locked.outcome != auth::AuthResult::Outcome::Ok)
+        if (auto locked = authenticator.precheck(step.login, peer()); locked.outcome != auth::AuthResult::Outcome::Ok)
             return finish(locked);
         const auth::AuthResult result = authenticator.conclude(auth::MailProtocol::Smtp, step.login, step.account,
-                                                               step.proofOk, m_peer);
+                                                               step.proofOk, peer());
         if (result.outcome == auth::AuthResult::Outcome::Ok && !step.challenge.isEmpty()) {
             // SCRAM: the server signature, then success once the client answers.
             reply(334, nullptr, QString::fromLatin1(step.challenge.toBase64()));

@@ -1,19 +1,16 @@
-// One SMTP connection: reads command lines (or DATA, or a SASL exchange), dispatches each
-// command through the command table, streams DATA into a spool file through the DataReader,
-// and hands the finished message to the mail store — answering 250 only when it is durable.
-// While a delivery or a password check is under way the session reads on but handles no
-// further pipelined command, so replies always come in order.
+// One SMTP connection: command lines (or DATA, or a SASL exchange) from LineSession,
+// dispatched through the command table; DATA streamed into a spool file through the
+// DataReader and handed to the mail store — 250 only when it is durable. While a delivery or
+// a password check runs, input is paused, so pipelined replies stay in order.
 // Security: everything read here is from an unauthenticated network peer.
 #pragma once
 
 #include "auth/saslmechanism.h"
 #include "mailstore/spoolfile.h"
+#include "net/linesession.h"
 #include "smtp/grammar/datareader.h"
 
-#include <QHostAddress>
 #include <QJsonObject>
-#include <QObject>
-#include <QTimer>
 #include <memory>
 
 class QSslSocket;
@@ -42,7 +39,7 @@ struct Transaction
     QList<Recipient> recipients;
 };
 
-class SmtpSession : public QObject
+class SmtpSession : public net::LineSession
 {
     Q_OBJECT
 public:
@@ -51,7 +48,6 @@ public:
 
     SmtpService &service() { return m_service; }
     core::Context &context();
-    QHostAddress peer() const { return m_peer; }
     bool isSubmission() const { return m_submission; }
     QJsonObject describe() const;
 
@@ -67,50 +63,41 @@ public:
     QString authUser;
     Transaction transaction;
 
-    // TLS: the service's mode ("off", "offered", "required"), whether this connection is
-    // encrypted, and whether STARTTLS can be offered now.
+    // TLS: the service's mode ("off", "offered", "required") and whether STARTTLS can be
+    // offered now.
     QString tlsMode();
-    bool isEncrypted() const;
     bool canStartTls();
-    // Answers 220, discards anything the client pipelined, and starts the handshake; the
+    // Answers 220 and starts the handshake, dropping anything the client pipelined; the
     // session starts over once it completes (RFC 3207 4.2).
-    void startTls();
+    void beginStartTls();
 
     void startData();
     void startAuth(std::unique_ptr<auth::SaslMechanism> mechanism, const std::optional<QByteArray> &initial);
     void quit();
 
-signals:
-    void finished(maild::smtp::SmtpSession *session);
+protected:
+    void handleLine(const QByteArray &line) override;
+    void lineTooLong() override;
+    void idleTimeout() override;
+    void tlsEstablished() override;
+    void bytesIn(qint64 count) override;
+    bool inRawMode() const override { return m_mode == Mode::Data; }
+    void handleRaw() override;
 
 private:
-    enum class Mode { Command, Data, Auth, Closed };
+    enum class Mode { Command, Data, Auth };
 
-    void onReadyRead();
-    void process();
-    bool takeLine(QByteArray *line);
+    void greet();
     void handleCommand(const QByteArray &line);
-    void processData();
     void finishData();
     void abortData();
     void handleAuthResponse(const QByteArray &line);
     void onSaslStep(const auth::SaslStep &step);
-    void resumeAfterAsync();
-    void closeNow();
-    void greet();
-    bool beginHandshake();
 
     SmtpService &m_service;
-    QSslSocket *m_socket;
-    QHostAddress m_peer;
     bool m_submission;
-    QDateTime m_since;
+    bool m_greeted = false;
     Mode m_mode = Mode::Command;
-    bool m_busy = false;
-    bool m_discardingLine = false;
-    QByteArray m_in;
-    qsizetype m_inPos = 0;
-    QTimer m_idle;
 
     std::unique_ptr<DataReader> m_data;
     std::unique_ptr<mailstore::SpoolFile> m_spool;

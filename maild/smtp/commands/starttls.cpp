@@ -17,7 +17,7 @@ void starttls(SmtpSession &s, const QByteArray &argument)
         return s.reply(503, "5.5.1", QStringLiteral("STARTTLS is not offered here"));
     if (!s.canStartTls())
         return s.reply(454, "4.7.0", QStringLiteral("TLS not available: no usable certificate"));
-    s.startTls();
+    s.beginStartTls();
 }
 
 } // namespace maild::smtp::commands

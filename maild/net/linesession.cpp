@@ -1,0 +1,170 @@
+// Line-based session plumbing (see linesession.h).
+#include "net/linesession.h"
+
+#include <QSslSocket>
+
+namespace maild::net {
+
+LineSession::LineSession(QSslSocket *socket, qsizetype maxLine, QObject *parent)
+    : QObject(parent), m_socket(socket), m_peer(socket->peerAddress()), m_since(QDateTime::currentDateTimeUtc()),
+      m_maxLine(maxLine)
+{
+    m_socket->setParent(this);
+    connect(m_socket, &QSslSocket::readyRead, this, &LineSession::onReadyRead);
+    connect(m_socket, &QSslSocket::disconnected, this, [this] {
+        m_closed = true;
+        m_idle.stop();
+        emit finished(this);
+    });
+    connect(m_socket, &QSslSocket::encrypted, this, [this] {
+        tlsEstablished();
+        resumeInput();
+    });
+    connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInternalError) {
+            m_closed = true;
+            m_socket->abort();
+        }
+    });
+    m_idle.setSingleShot(true);
+    connect(&m_idle, &QTimer::timeout, this, [this] { idleTimeout(); });
+}
+
+LineSession::~LineSession() = default;
+
+bool LineSession::isEncrypted() const
+{
+    return m_socket->isEncrypted();
+}
+
+void LineSession::send(const QByteArray &data)
+{
+    if (!m_closed)
+        m_socket->write(data);
+}
+
+void LineSession::closeNow()
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_idle.stop();
+    m_socket->disconnectFromHost();
+}
+
+void LineSession::setIdleTimeout(int milliseconds)
+{
+    m_idle.setInterval(milliseconds);
+    if (!m_paused)
+        m_idle.start();
+}
+
+void LineSession::pauseInput()
+{
+    ++m_paused;
+    m_idle.stop();
+}
+
+void LineSession::resumeInput()
+{
+    if (m_paused > 0)
+        --m_paused;
+    if (m_paused || m_closed)
+        return;
+    m_idle.start();
+    process();
+}
+
+QByteArrayView LineSession::pendingInput() const
+{
+    return QByteArrayView(m_in).sliced(m_inPos);
+}
+
+void LineSession::consumeInput(qsizetype count)
+{
+    m_inPos += count;
+}
+
+bool LineSession::startTls(const QSslConfiguration &config, bool discardPending)
+{
+    m_socket->flush();
+    if (discardPending) {
+        m_inPos = m_in.size();
+        m_discardingLine = false;
+    }
+    pauseInput(); // until encrypted()
+    m_idle.start(); // a stalled handshake still times out
+    m_socket->setSslConfiguration(config);
+    m_socket->startServerEncryption();
+    return true;
+}
+
+void LineSession::onReadyRead()
+{
+    const QByteArray chunk = m_socket->readAll();
+    bytesIn(chunk.size());
+    if (m_closed)
+        return;
+    m_in.append(chunk);
+    if (!m_paused)
+        m_idle.start();
+    process();
+}
+
+void LineSession::process()
+{
+    if (m_processing)
+        return; // re-entered from a handler; the outer loop carries on
+    m_processing = true;
+    while (!m_paused && !m_closed) {
+        if (inRawMode()) {
+            const qsizetype before = m_inPos;
+            handleRaw();
+            if (inRawMode() && (m_inPos == before || m_inPos >= m_in.size()))
+                break; // needs more input
+            continue;
+        }
+        QByteArray line;
+        if (!takeLine(&line))
+            break;
+        handleLine(line);
+    }
+    m_processing = false;
+    if (m_inPos > 0 && (m_inPos >= m_in.size() || m_inPos > 64 * 1024)) {
+        m_in.remove(0, m_inPos);
+        m_inPos = 0;
+    }
+}
+
+bool LineSession::takeLine(QByteArray *line)
+{
+    while (true) {
+        const qsizetype nl = m_in.indexOf('\n', m_inPos);
+        if (nl < 0) {
+            if (m_in.size() - m_inPos > m_maxLine) {
+                if (!m_discardingLine)
+                    lineTooLong();
+                m_discardingLine = true;
+                m_inPos = m_in.size();
+            }
+            return false;
+        }
+        const qsizetype start = m_inPos;
+        m_inPos = nl + 1;
+        if (m_discardingLine) {
+            m_discardingLine = false;
+            continue;
+        }
+        qsizetype end = nl;
+        if (end > start && m_in.at(end - 1) == '\r')
+            --end;
+        if (end - start > m_maxLine - 2) {
+            lineTooLong();
+            continue;
+        }
+        *line = m_in.mid(start, end - start);
+        return true;
+    }
+}
+
+} // namespace maild::net

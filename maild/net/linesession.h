@@ -1,0 +1,83 @@
+// The plumbing every line-based mail protocol session shares (SMTP, POP3, IMAP): reading
+// CRLF lines with a length limit, a raw mode for message bodies, pausing input while
+// asynchronous work (a delivery, a password check) runs so replies stay in order, the idle
+// timer, and starting TLS — implicitly on connect or by STARTTLS/STLS, dropping whatever the
+// client pipelined in the clear.
+// Security: everything read here comes from an unauthenticated network peer.
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHostAddress>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QTimer>
+
+class QSslSocket;
+
+namespace maild::net {
+
+class LineSession : public QObject
+{
+    Q_OBJECT
+public:
+    LineSession(QSslSocket *socket, qsizetype maxLine, QObject *parent);
+    ~LineSession() override;
+
+    QHostAddress peer() const { return m_peer; }
+    QDateTime since() const { return m_since; }
+    bool isEncrypted() const;
+    bool isClosed() const { return m_closed; }
+    void send(const QByteArray &data);
+    // Closes once pending output is written; no further input is handled.
+    void closeNow();
+
+signals:
+    void finished(maild::net::LineSession *session);
+
+protected:
+    // A complete line, without its line ending (CRLF or LF).
+    virtual void handleLine(const QByteArray &line) = 0;
+    // A line longer than the limit; its rest up to the next LF is dropped.
+    virtual void lineTooLong() = 0;
+    virtual void idleTimeout() = 0;
+    // The TLS handshake completed (implicit TLS, or after startTls).
+    virtual void tlsEstablished() = 0;
+    virtual void bytesIn(qint64 count) { Q_UNUSED(count); }
+    // Raw mode (a message body): handleRaw() consumes from pendingInput() with consumeInput().
+    virtual bool inRawMode() const { return false; }
+    virtual void handleRaw() {}
+
+    QByteArrayView pendingInput() const;
+    void consumeInput(qsizetype count);
+
+    // While paused, input is buffered but not handled (an asynchronous step is running).
+    void pauseInput();
+    void resumeInput();
+    void setIdleTimeout(int milliseconds);
+
+    // Starts the TLS handshake with config; with discardPending, input already received is
+    // dropped first (STARTTLS injection, RFC 3207 5 / RFC 2595 / RFC 3501 11.1). Returns
+    // false if the handshake cannot start.
+    bool startTls(const QSslConfiguration &config, bool discardPending);
+    QSslSocket *socket() const { return m_socket; }
+
+private:
+    void onReadyRead();
+    void process();
+    bool takeLine(QByteArray *line);
+
+    QSslSocket *m_socket;
+    QHostAddress m_peer;
+    QDateTime m_since;
+    qsizetype m_maxLine;
+    QByteArray m_in;
+    qsizetype m_inPos = 0;
+    int m_paused = 0;
+    bool m_discardingLine = false;
+    bool m_closed = false;
+    bool m_processing = false;
+    QTimer m_idle;
+};
+
+} // namespace maild::net
