@@ -96,7 +96,9 @@ class Handshakes(TlsBase):
         r = s_client(self.smtps_port)
         self.assertTrue(r.handshake_ok, "implicit TLS handshake failed: %r" % r)
         self.assertEqual(r.leaf_fingerprint, expected)
-        self.assertIn("220 ", r.output, "no SMTP greeting through the TLS layer: %r" % r)
+        # (The SMTP greeting over TLS is checked with Python: s_client may quit at end of input
+        # before it arrives.)
+        self.assertEqual(self.tls_greeting.code, 220)
         # Without SNI too.
         r = s_client(self.smtps_port, servername=None)
         self.assertTrue(r.handshake_ok, "implicit TLS handshake without SNI failed: %r" % r)
