@@ -60,18 +60,18 @@ bool ControlClient::isConnected() const
 
 QString ControlClient::describeSocketError(QLocalSocket::LocalSocketError error, const QString &path)
 {
-    const auto tr = [](const char *s) { return QCoreApplication::translate("ControlClient", s); };
+    // Written out literally so that lupdate files them under the context they are looked up in.
     switch (error) {
     case QLocalSocket::ServerNotFoundError:
-        return tr("The mail daemon is not running (no control socket at %1).").arg(path);
+        return QCoreApplication::translate("ControlClient", "The mail daemon is not running (no control socket at %1).").arg(path);
     case QLocalSocket::ConnectionRefusedError:
-        return tr("The mail daemon is not running (the control socket %1 refused the connection).").arg(path);
+        return QCoreApplication::translate("ControlClient", "The mail daemon is not running (the control socket %1 refused the connection).").arg(path);
     case QLocalSocket::SocketAccessError:
-        return tr("Not allowed: you may not open the control socket %1. Ask for membership of the mail administrators' group.").arg(path);
+        return QCoreApplication::translate("ControlClient", "Not allowed: you may not open the control socket %1. Ask for membership of the mail administrators' group.").arg(path);
     case QLocalSocket::SocketTimeoutError:
-        return tr("The mail daemon did not answer in time (%1).").arg(path);
+        return QCoreApplication::translate("ControlClient", "The mail daemon did not answer in time (%1).").arg(path);
     default:
-        return tr("Cannot talk to the mail daemon at %1.").arg(path);
+        return QCoreApplication::translate("ControlClient", "Cannot talk to the mail daemon at %1.").arg(path);
     }
 }
 

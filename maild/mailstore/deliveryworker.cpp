@@ -91,6 +91,57 @@ void DeliveryWorker::submit(DeliveryJob job, Completion done)
     m_wake.notify_one();
 }
 
+void DeliveryWorker::expunge(const QString &account, const QList<qint64> &ids, std::function<void(bool, qint64)> done)
+{
+    auto task = [this, account, ids, done = std::move(done)] {
+        QString error;
+        store::Database *db = indexFor(account, &error);
+        bool ok = db != nullptr;
+        qint64 freed = 0;
+        QStringList files;
+        if (ok) {
+            store::Transaction tx(*db);
+            store::Statement find(*db, "SELECT size, file FROM messages WHERE id = ?1");
+            store::Statement remove(*db, "DELETE FROM messages WHERE id = ?1");
+            for (qint64 id : ids) {
+                find.reset();
+                find.bind(1, id);
+                if (!find.next())
+                    continue; // already gone (another session expunged it)
+                freed += find.int64(0);
+                files.append(m_dataDir + QStringLiteral("/mail/") + account + QLatin1Char('/') + find.text(1));
+                remove.reset();
+                remove.bind(1, id);
+                ok = ok && remove.exec();
+            }
+            store::Statement usage(*db, "UPDATE meta SET value = value - ?1 WHERE key = 'usage'");
+            usage.bind(1, freed);
+            ok = ok && usage.exec() && tx.commit();
+            if (ok) {
+                // After the commit: a crash in between leaves only orphans, which recovery removes.
+                for (const QString &f : std::as_const(files))
+                    QFile::remove(f);
+                setAccountUsage(account, MailIndex(*db).usage());
+            }
+        }
+        QMetaObject::invokeMethod(m_context, [done, ok, freed] { done(ok, ok ? freed : 0); }, Qt::QueuedConnection);
+    };
+    {
+        std::lock_guard lock(m_mutex);
+        m_tasks.push_back(std::move(task));
+    }
+    m_wake.notify_one();
+}
+
+void DeliveryWorker::setAccountUsage(const QString &account, qint64 usage)
+{
+    if (!m_mainDb)
+        return;
+    store::Statement st(*m_mainDb, "UPDATE accounts SET usage_bytes = ?2 WHERE name = ?1");
+    st.bind(1, account).bind(2, usage);
+    st.exec(); // a display cache; the index is authoritative
+}
+
 void DeliveryWorker::run(bool recover)
 {
     QString error;
@@ -101,17 +152,22 @@ void DeliveryWorker::run(bool recover)
         this->recover();
     while (true) {
         std::vector<Pending> batch;
+        std::deque<std::function<void()>> tasks;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-            if (m_queue.empty() && m_stopping)
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty() || !m_tasks.empty(); });
+            if (m_queue.empty() && m_tasks.empty() && m_stopping)
                 break;
+            tasks.swap(m_tasks);
             while (!m_queue.empty() && batch.size() < kMaxBatch) {
                 batch.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }
         }
-        processBatch(batch);
+        for (const auto &task : tasks)
+            task();
+        if (!batch.empty())
+            processBatch(batch);
         for (Pending &p : batch) {
             if (p.job.spoolFd >= 0)
                 ::close(p.job.spoolFd);
@@ -145,11 +201,7 @@ void DeliveryWorker::recover()
             if (!known.contains(QStringLiteral("msg/") + name) && msg.remove(name))
                 ++orphans;
         }
-        if (m_mainDb) {
-            store::Statement setUsage(*m_mainDb, "UPDATE accounts SET usage_bytes = ?2 WHERE name = ?1");
-            setUsage.bind(1, account).bind(2, MailIndex(*db).usage());
-            setUsage.exec();
-        }
+        setAccountUsage(account, MailIndex(*db).usage());
     }
     qInfo("recovery after an unclean stop: %d account folder(s) checked, %d uncommitted message file(s) removed",
           accounts, orphans);

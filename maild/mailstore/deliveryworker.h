@@ -37,6 +37,10 @@ public:
     void stop();
     void submit(DeliveryJob job, Completion done);
 
+    // Removes messages (by id) from an account's index, reduces its usage, then deletes the
+    // files. done(ok, freedBytes) runs on the thread of resultContext.
+    void expunge(const QString &account, const QList<qint64> &ids, std::function<void(bool, qint64)> done);
+
 private:
     struct Pending
     {
@@ -50,6 +54,7 @@ private:
     // interrupted between link and commit) and copies each index's usage to maild.db.
     void recover();
     void processBatch(std::vector<Pending> &batch);
+    void setAccountUsage(const QString &account, qint64 usage);
     void deliverLocal(const QString &account, std::vector<Pending *> &jobs);
     void queueRemote(std::vector<Pending> &batch, const QHash<QString, qint64> &usage);
     store::Database *indexFor(const QString &account, QString *error);
@@ -59,6 +64,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Pending> m_queue;
+    std::deque<std::function<void()>> m_tasks; // other writes, run on the worker thread in order
     bool m_stopping = false;
     std::thread m_thread;
     // Used only on the worker thread.

@@ -52,6 +52,29 @@ void MailStore::deliver(DeliveryJob job, QObject *context, std::function<void(co
     });
 }
 
+void MailStore::expunge(const QString &account, const QList<qint64> &ids, QObject *context,
+                        std::function<void(bool, qint64)> done)
+{
+    QPointer<QObject> guard(context);
+    m_worker.expunge(account, ids, [guard, done = std::move(done)](bool ok, qint64 freed) {
+        if (guard)
+            done(ok, freed);
+    });
+}
+
+bool MailStore::lockMaildrop(const QString &account)
+{
+    if (m_maildropLocks.contains(account))
+        return false;
+    m_maildropLocks.insert(account);
+    return true;
+}
+
+void MailStore::unlockMaildrop(const QString &account)
+{
+    m_maildropLocks.remove(account);
+}
+
 void MailStore::removeAccount(const QString &account)
 {
     if (account.isEmpty() || account.contains(QLatin1Char('/')) || account.startsWith(QLatin1Char('.')))

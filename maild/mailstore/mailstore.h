@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <memory>
 
 namespace maild::mailstore {
@@ -30,6 +31,14 @@ public:
     std::unique_ptr<SpoolFile> createSpool(const QString &id, QString *error);
     // Delivers; done runs on the event loop unless context was destroyed meanwhile.
     void deliver(DeliveryJob job, QObject *context, std::function<void(const DeliveryResult &)> done);
+    // Removes messages (ids from a MailboxView) and lowers the account's usage; done(ok,
+    // freedBytes) runs on the event loop unless context was destroyed.
+    void expunge(const QString &account, const QList<qint64> &ids, QObject *context,
+                 std::function<void(bool, qint64)> done);
+    // POP3's exclusive hold on a maildrop (RFC 1939 8): false when another session has it.
+    bool lockMaildrop(const QString &account);
+    void unlockMaildrop(const QString &account);
+
     // Removes an account's mail folder (after its account row is gone).
     void removeAccount(const QString &account);
     QString accountDir(const QString &account) const;
@@ -37,6 +46,7 @@ public:
 private:
     QString m_dataDir;
     DeliveryWorker m_worker;
+    QSet<QString> m_maildropLocks;
 };
 
 } // namespace maild::mailstore

@@ -26,6 +26,8 @@ LineSession::LineSession(QSslSocket *socket, qsizetype maxLine, QObject *parent)
             m_socket->abort();
         }
     });
+    connect(m_socket, &QSslSocket::bytesWritten, this, [this] { outputWritten(); });
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] { outputWritten(); });
     m_idle.setSingleShot(true);
     connect(&m_idle, &QTimer::timeout, this, [this] { idleTimeout(); });
 }
@@ -41,6 +43,11 @@ void LineSession::send(const QByteArray &data)
 {
     if (!m_closed)
         m_socket->write(data);
+}
+
+qint64 LineSession::pendingOutput() const
+{
+    return m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite();
 }
 
 void LineSession::closeNow()

@@ -44,6 +44,9 @@ protected:
     // The TLS handshake completed (implicit TLS, or after startTls).
     virtual void tlsEstablished() = 0;
     virtual void bytesIn(qint64 count) { Q_UNUSED(count); }
+    // Output was written to the network: a streaming sender may write more now.
+    virtual void outputWritten() {}
+    qint64 pendingOutput() const;
     // Raw mode (a message body): handleRaw() consumes from pendingInput() with consumeInput().
     virtual bool inRawMode() const { return false; }
     virtual void handleRaw() {}

@@ -21,7 +21,8 @@ namespace {
 // The listeners maild has today. Each gets a port that was free a moment ago, so that
 // daemons of tests running side by side do not fail on each other's default ports.
 const QStringList kListeners{QStringLiteral("smtp"), QStringLiteral("submission"),
-                             QStringLiteral("smtps")};
+                             QStringLiteral("smtps"), QStringLiteral("pop3"),
+                             QStringLiteral("pop3s")};
 
 quint16 freePort()
 {

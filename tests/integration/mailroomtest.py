@@ -47,7 +47,7 @@ class Daemon:
 
     # Every listener a test does not name gets a free port, so suites running side by side
     # (ctest -j) never collide on the embedded defaults.
-    LISTENERS = ("smtp", "submission", "smtps")
+    LISTENERS = ("smtp", "submission", "smtps", "pop3", "pop3s")
 
     def command(self):
         named = {a.split("=", 1)[0] for a in self.args if "=" in a}

@@ -17,9 +17,8 @@ Outcome serviceStart(CallContext &ctx, const QJsonObject &params)
         return Outcome::fail(RpcError(ErrorCode::NotFound, QStringLiteral("no service named %1").arg(name)));
     if (const QString error = ctx.d.services.start(name); !error.isEmpty())
         return Outcome::fail(RpcError(ErrorCode::ServiceFailed, QStringLiteral("%1 could not start: %2").arg(service->displayName(), error)));
-    const QJsonObject info = ctx.d.services.info(service).toJson();
-    ctx.notifications.append({QStringLiteral("service.state"), info});
-    return Outcome::ok(info);
+    // The registry broadcasts the state change itself.
+    return Outcome::ok(ctx.d.services.info(service).toJson());
 }
 
 } // namespace maild::control::handlers

@@ -16,11 +16,10 @@ Outcome serviceStop(CallContext &ctx, const QJsonObject &params)
     core::Service *service = ctx.d.services.find(name);
     if (!service)
         return Outcome::fail(RpcError(ErrorCode::NotFound, QStringLiteral("no service named %1").arg(name)));
-    if (service->state() == core::ServiceState::Running)
+    // A failed service is stopped too: its state becomes "stopped" (the registry broadcasts it).
+    if (service->state() != core::ServiceState::Stopped)
         service->stop();
-    const QJsonObject info = ctx.d.services.info(service).toJson();
-    ctx.notifications.append({QStringLiteral("service.state"), info});
-    return Outcome::ok(info);
+    return Outcome::ok(ctx.d.services.info(service).toJson());
 }
 
 } // namespace maild::control::handlers
