@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import smtplib
+import socket
 import ssl
 import subprocess
 import tempfile
@@ -490,6 +491,47 @@ class Listener(TlsBase):
         self.assertEqual({int(l.rsplit(":", 1)[1]) for l in service["listeners"]}, set(ports))
         with SmtpConn(ports[0]) as c:  # STARTTLS still works there
             self.assertIn("STARTTLS", ehlo_keywords(c.ehlo()))
+
+
+class Timeouts(TlsBase):
+    """A client that stops talking during or after the handshake is disconnected after
+    smtp.idleTimeoutSeconds (docs/smtp.md), so it cannot hold a connection slot forever."""
+
+    def closed_within(self, sock, seconds):
+        deadline = time.monotonic() + seconds
+        data = b""
+        while time.monotonic() < deadline:
+            sock.settimeout(max(0.1, deadline - time.monotonic()))
+            try:
+                chunk = sock.recv(65536)
+            except (socket.timeout, TimeoutError):
+                break
+            except (ConnectionResetError, ssl.SSLError):
+                return True, data
+            if not chunk:
+                return True, data
+            data += chunk
+        return False, data
+
+    def test_silent_clients_are_disconnected(self):
+        self.set_settings({"smtp.idleTimeoutSeconds": 2})
+        # No ClientHello on the implicit-TLS port.
+        raw = socket.create_connection((HOST, self.smtps_port), timeout=TIMEOUT)
+        self.addCleanup(raw.close)
+        start = time.monotonic()
+        closed, _ = self.closed_within(raw, 12)
+        self.assertTrue(closed, "a client that never starts the handshake is still connected after 12 s")
+        self.assertGreaterEqual(time.monotonic() - start, 1.5, "closed before the idle timeout")
+        # No ClientHello after the 220 of STARTTLS.
+        c = self.smtp(self.smtp_port)
+        self.expect(c.cmd("STARTTLS"), 220, "2.0.0")
+        closed, _ = self.closed_within(c.sock, 12)
+        self.assertTrue(closed, "a client that never sends its ClientHello after STARTTLS is still connected")
+        # Silence after the handshake: 421 4.4.2 through TLS, then the connection closes.
+        c = self.smtps()
+        closed, data = self.closed_within(c.sock, 12)
+        self.assertTrue(closed, "a silent TLS client is still connected after 12 s")
+        self.assertTrue(data.startswith(b"421 4.4.2"), "expected 421 4.4.2 before the close, got %r" % data)
 
 
 class Swap(TlsBase):
