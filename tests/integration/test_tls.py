@@ -513,25 +513,36 @@ class Timeouts(TlsBase):
             data += chunk
         return False, data
 
-    def test_silent_clients_are_disconnected(self):
+    def setUp(self):
+        super().setUp()
         self.set_settings({"smtp.idleTimeoutSeconds": 2})
-        # No ClientHello on the implicit-TLS port.
+
+    def test_no_client_hello_on_smtps(self):
         raw = socket.create_connection((HOST, self.smtps_port), timeout=TIMEOUT)
         self.addCleanup(raw.close)
         start = time.monotonic()
         closed, _ = self.closed_within(raw, 12)
-        self.assertTrue(closed, "a client that never starts the handshake is still connected after 12 s")
+        self.assertTrue(closed, "a client that never starts the handshake on smtps is still connected after 12 s "
+                                "(smtp.idleTimeoutSeconds = 2)")
         self.assertGreaterEqual(time.monotonic() - start, 1.5, "closed before the idle timeout")
-        # No ClientHello after the 220 of STARTTLS.
+
+    def test_no_client_hello_after_starttls(self):
         c = self.smtp(self.smtp_port)
         self.expect(c.cmd("STARTTLS"), 220, "2.0.0")
         closed, _ = self.closed_within(c.sock, 12)
-        self.assertTrue(closed, "a client that never sends its ClientHello after STARTTLS is still connected")
-        # Silence after the handshake: 421 4.4.2 through TLS, then the connection closes.
-        c = self.smtps()
-        closed, data = self.closed_within(c.sock, 12)
-        self.assertTrue(closed, "a silent TLS client is still connected after 12 s")
-        self.assertTrue(data.startswith(b"421 4.4.2"), "expected 421 4.4.2 before the close, got %r" % data)
+        self.assertTrue(closed, "a client that never sends its ClientHello after STARTTLS is still connected "
+                                "after 12 s (smtp.idleTimeoutSeconds = 2)")
+
+    def test_silence_after_the_handshake(self):
+        for implicit in (True, False):
+            if implicit:
+                c = self.smtps()
+            else:
+                c = self.smtp(self.submission_port)
+                starttls(c)
+            closed, data = self.closed_within(c.sock, 12)
+            self.assertTrue(closed, "a silent TLS client is still connected after 12 s")
+            self.assertTrue(data.startswith(b"421 4.4.2"), "expected 421 4.4.2 before the close, got %r" % data)
 
 
 class Swap(TlsBase):
