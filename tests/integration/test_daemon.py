@@ -378,6 +378,8 @@ class PrivilegesTest(DaemonTestCase):
         os.makedirs(os.path.join(data_dir, "run"), mode=0o777)
         os.chmod(os.path.join(data_dir, "run"), 0o777)
         d = self.started(data_dir=data_dir)
+        with Rpc(d.socket_path) as rpc:
+            rpc.call("hello")  # answered: the startup sequence has finished
         self.assertEqual(stat.S_IMODE(os.stat(data_dir).st_mode), 0o750, "enforced, not assumed")
         self.assertEqual(stat.S_IMODE(os.stat(os.path.join(data_dir, "run")).st_mode), 0o750)
         self.assertEqual(stat.S_IMODE(os.stat(os.path.join(data_dir, "log")).st_mode), 0o750)
