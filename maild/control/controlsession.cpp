@@ -292,8 +292,8 @@ void ControlSession::finish(Job &job)
 {
     QJsonArray answers;
     for (const Item &item : std::as_const(job.items)) {
-        if (item.notification && item.spec)
-            continue; // JSON-RPC: notifications are never answered
+        if (item.notification)
+            continue; // JSON-RPC 2.0: a notification is never answered, not even with an error
         const QJsonObject answer = item.outcome.error ? errorObject(item.id, *item.outcome.error)
                                                       : resultObject(item.id, item.outcome.result);
         if (!job.isBatch) {

@@ -109,6 +109,10 @@ std::optional<QStringList> Params::optionalStringList(const char *key, int maxIt
             fail(key, QStringLiteral("must be a list of strings"));
             return std::nullopt;
         }
+        if (item.toString().contains(QChar(0))) {
+            fail(key, QStringLiteral("may not contain NUL characters"));
+            return std::nullopt;
+        }
         out.append(item.toString());
     }
     return out;

@@ -17,6 +17,7 @@ LineSession::LineSession(QSslSocket *socket, qsizetype maxLine, QObject *parent)
         emit finished(this);
     });
     connect(m_socket, &QSslSocket::encrypted, this, [this] {
+        m_handshaking = false;
         tlsEstablished();
         resumeInput();
     });
@@ -29,7 +30,16 @@ LineSession::LineSession(QSslSocket *socket, qsizetype maxLine, QObject *parent)
     connect(m_socket, &QSslSocket::bytesWritten, this, [this] { outputWritten(); });
     connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] { outputWritten(); });
     m_idle.setSingleShot(true);
-    connect(&m_idle, &QTimer::timeout, this, [this] { idleTimeout(); });
+    connect(&m_idle, &QTimer::timeout, this, [this] {
+        if (m_handshaking) {
+            // A client that stalls its TLS handshake gets no protocol goodbye: there is no
+            // channel to send it on. The connection is simply dropped.
+            m_closed = true;
+            m_socket->abort();
+            return;
+        }
+        idleTimeout();
+    });
 }
 
 LineSession::~LineSession() = default;
@@ -100,6 +110,7 @@ bool LineSession::startTls(const QSslConfiguration &config, bool discardPending)
         m_discardingLine = false;
     }
     pauseInput(); // until encrypted()
+    m_handshaking = true;
     m_idle.start(); // a stalled handshake still times out
     m_socket->setSslConfiguration(config);
     m_socket->startServerEncryption();

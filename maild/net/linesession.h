@@ -80,6 +80,7 @@ private:
     bool m_discardingLine = false;
     bool m_closed = false;
     bool m_processing = false;
+    bool m_handshaking = false;
     QTimer m_idle;
 };
 

@@ -197,6 +197,17 @@ StoreResult AccountStore::create(const Account &account, const QString &password
     if (idOf(account.name))
         return StoreError{StoreError::Kind::AlreadyExists,
                           QStringLiteral("an account named %1 exists already").arg(account.name), QStringLiteral("name")};
+    // The new account would receive <name>@<each local domain>: none may be another's alias.
+    Statement aliased(m_db, "SELECT d.address, a.name FROM addresses d JOIN accounts a ON a.id = d.account_id "
+                            "WHERE d.address LIKE ?1 || '@%' ESCAPE '\\' LIMIT 1");
+    QString escaped = account.name;
+    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    aliased.bind(1, escaped);
+    if (aliased.next())
+        return StoreError{StoreError::Kind::AlreadyExists,
+                          QStringLiteral("%1 is already an alias of account %2; choose another short name")
+                              .arg(aliased.text(0), aliased.text(1)),
+                          QStringLiteral("name")};
     Transaction tx(m_db);
     const QString stamp = now();
     Statement st(m_db,

@@ -141,7 +141,10 @@ QJsonObject CertStore::describe(const QString &name, const QString &state)
     o.insert(QStringLiteral("sans"), QJsonArray::fromStringList(s.sans));
     o.insert(QStringLiteral("notBefore"), s.notBefore.toString(Qt::ISODate));
     o.insert(QStringLiteral("notAfter"), s.notAfter.toString(Qt::ISODate));
-    o.insert(QStringLiteral("daysLeft"), QDateTime::currentDateTimeUtc().daysTo(s.notAfter));
+    const qint64 secondsLeft = QDateTime::currentDateTimeUtc().secsTo(s.notAfter);
+    // Whole days, rounded down: a certificate that expired a minute ago has -1 days left.
+    o.insert(QStringLiteral("daysLeft"), secondsLeft >= 0 ? secondsLeft / 86400 : -1 - (-secondsLeft - 1) / 86400);
+    o.insert(QStringLiteral("expired"), secondsLeft < 0);
     o.insert(QStringLiteral("fingerprint"), s.fingerprint);
     o.insert(QStringLiteral("selfSigned"), s.selfSigned);
     o.insert(QStringLiteral("keyType"), s.keyType);
@@ -327,7 +330,7 @@ QStringList CertStore::warnings()
             continue;
         const qint64 days = c.value(QStringLiteral("daysLeft")).toInteger();
         const QString name = c.value(QStringLiteral("name")).toString();
-        if (days < 0)
+        if (c.value(QStringLiteral("expired")).toBool())
             out.append(QStringLiteral("certificate %1 has expired").arg(name));
         else if (days <= kWarnDays)
             out.append(QStringLiteral("certificate %1 expires in %2 days").arg(name).arg(days));

@@ -311,9 +311,11 @@ class Auth(SmtpBase):
         for i, user in enumerate(("alice", "bob", "carol")):  # one failure per name: no lockout
             wrong.append(timed(user, "not-the-password"))
             unknown.append(timed("ghost%d" % i, "not-the-password"))
-        w, u = sorted(wrong)[1], sorted(unknown)[1]
+        # Minimums: the machine is shared (ctest -j2), and load only ever adds time, so the
+        # fastest of each kind is the best estimate of what the server itself spends.
+        w, u = min(wrong), min(unknown)
         self.assertLessEqual(abs(w - u), max(0.5 * w, 0.02),
-                             "unknown user %.1f ms vs wrong password %.1f ms (medians): a user-existence oracle"
+                             "unknown user %.1f ms vs wrong password %.1f ms (minimums): a user-existence oracle"
                              % (u * 1000, w * 1000))
 
     def test_submission_requires_auth(self):

@@ -17,7 +17,7 @@ Outcome tlsAssign(CallContext &ctx, const QJsonObject &params)
 {
     Params p(params, {"service", "name"});
     const QString service = p.requiredString("service", 64);
-    const QString name = p.requiredString("name", 64);
+    const QString name = p.requiredString("name", 1024);
     if (!p.ok())
         return Outcome::fail(p.error());
     const QString key = service + QStringLiteral(".certificate");
@@ -44,7 +44,7 @@ Outcome tlsAssign(CallContext &ctx, const QJsonObject &params)
 Outcome tlsDelete(CallContext &ctx, const QJsonObject &params)
 {
     Params p(params, {"name"});
-    const QString name = p.requiredString("name", 64);
+    const QString name = p.requiredString("name", 1024);
     if (!p.ok())
         return Outcome::fail(p.error());
     if (auto e = ctx.d.certificates->remove(name))

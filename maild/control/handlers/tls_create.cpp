@@ -12,7 +12,7 @@ namespace maild::control::handlers {
 Outcome tlsCreateSelfSigned(CallContext &ctx, const QJsonObject &params)
 {
     Params p(params, {"name", "hosts", "days", "keyType"});
-    const QString name = p.requiredString("name", 64);
+    const QString name = p.requiredString("name", 1024);
     const int days = int(p.optionalInt("days", 1, 825).value_or(825));
     if (!p.ok())
         return Outcome::fail(p.error());
@@ -33,7 +33,7 @@ Outcome tlsCreateSelfSigned(CallContext &ctx, const QJsonObject &params)
 Outcome tlsCreateCsr(CallContext &ctx, const QJsonObject &params)
 {
     Params p(params, {"name", "hosts", "organization", "country", "keyType"});
-    const QString name = p.requiredString("name", 64);
+    const QString name = p.requiredString("name", 1024);
     const QString organization = p.optionalString("organization", 64).value_or(QString());
     const QString country = p.optionalString("country", 2).value_or(QString());
     if (!p.ok())

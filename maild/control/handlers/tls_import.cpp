@@ -12,7 +12,7 @@ namespace maild::control::handlers {
 Outcome tlsImport(CallContext &ctx, const QJsonObject &params)
 {
     Params p(params, {"name", "certificate", "key"});
-    const QString name = p.requiredString("name", 64);
+    const QString name = p.requiredString("name", 1024);
     const QString certificate = p.requiredString("certificate", 256 * 1024);
     const QString key = p.optionalString("key", 64 * 1024).value_or(QString());
     if (!p.ok())

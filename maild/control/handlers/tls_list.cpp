@@ -24,7 +24,7 @@ Outcome tlsList(CallContext &ctx, const QJsonObject &params)
 Outcome tlsGet(CallContext &ctx, const QJsonObject &params)
 {
     Params p(params, {"name"});
-    const QString name = p.requiredString("name", 64);
+    const QString name = p.requiredString("name", 1024);
     if (!p.ok())
         return Outcome::fail(p.error());
     const auto cert = ctx.d.certificates->get(name, true);
