@@ -3,6 +3,7 @@
 
 #include "displayformat.h"
 
+#include <QColor>
 #include <QJsonArray>
 #include <QPointer>
 
@@ -57,8 +58,12 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
             return a.name;
         case FullNameColumn:
             return a.fullName;
+        case AddressColumn:
+            return primaryAddress(a);
         case MailColumn:
             return mailStateText(a.mail);
+        case UsageColumn:
+            return gui::formatBytes(a.usageBytes);
         case QuotaColumn:
             return a.mail.quotaBytes > 0 ? gui::formatBytes(a.mail.quotaBytes) : tr("None");
         }
@@ -69,6 +74,7 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
             if (a.admin)
                 return tr("%1 is an administrator of the mail server.").arg(a.name);
             break;
+        case UsageColumn:
         case QuotaColumn:
             return a.mail.quotaBytes > 0
                        ? tr("%1 used of %2")
@@ -78,8 +84,12 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == QuotaColumn)
+        if (index.column() == QuotaColumn || index.column() == UsageColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == UsageColumn && a.pastQuotaWarning())
+            return QColor(Qt::red);
         break;
     case AccountNameRole:
         return a.name;
@@ -96,8 +106,12 @@ QVariant AccountListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Short Name");
     case FullNameColumn:
         return tr("Full Name");
+    case AddressColumn:
+        return tr("Address");
     case MailColumn:
         return tr("Mail");
+    case UsageColumn:
+        return tr("Used");
     case QuotaColumn:
         return tr("Quota");
     }
@@ -115,6 +129,52 @@ void AccountListModel::fetchMore(const QModelIndex &parent)
 {
     if (canFetchMore(parent))
         requestPage(int(m_accounts.size()));
+}
+
+void AccountListModel::sort(int column, Qt::SortOrder order)
+{
+    QString key;
+    switch (column) {
+    case NameColumn:
+        key = QStringLiteral("name");
+        break;
+    case FullNameColumn:
+        key = QStringLiteral("fullName");
+        break;
+    case MailColumn:
+        key = QStringLiteral("state");
+        break;
+    case UsageColumn:
+        key = QStringLiteral("usage");
+        break;
+    case QuotaColumn:
+        key = QStringLiteral("quota");
+        break;
+    default:
+        return;
+    }
+    const bool descending = order == Qt::DescendingOrder;
+    if (key == m_sortKey && descending == m_descending)
+        return;
+    m_sortKey = key;
+    m_descending = descending;
+    reload();
+}
+
+void AccountListModel::setLocalDomains(const QStringList &domains)
+{
+    if (domains == m_domains)
+        return;
+    m_domains = domains;
+    if (!m_accounts.isEmpty())
+        emit dataChanged(index(0, AddressColumn), index(rowCount() - 1, AddressColumn));
+}
+
+QString AccountListModel::primaryAddress(const Account &account) const
+{
+    if (!m_domains.isEmpty())
+        return account.name + QLatin1Char('@') + m_domains.constFirst();
+    return account.addresses.value(0);
 }
 
 void AccountListModel::setPageSize(int rows)
@@ -165,6 +225,11 @@ void AccountListModel::requestPage(int offset)
         params.insert(QStringLiteral("offset"), offset);
     if (!m_filter.isEmpty())
         params.insert(QStringLiteral("filter"), m_filter);
+    if (m_sortKey != QLatin1String("name") || m_descending) {
+        params.insert(QStringLiteral("sort"), m_sortKey);
+        params.insert(QStringLiteral("order"),
+                      m_descending ? QStringLiteral("desc") : QStringLiteral("asc"));
+    }
     const quint64 generation = m_generation;
     m_client->call(QStringLiteral("account.list"), params,
                    [self = QPointer(this), generation, offset](const Reply &reply) {

@@ -1,5 +1,5 @@
 // The accounts as a read-only table for the Workgroup Manager window: short name, full name,
-// mail state, quota. Pages through `account.list` (pageSize() rows at a time) as the view
+// primary address, mail state, usage and quota. Sorted by the daemon (sort()), pages through `account.list` (pageSize() rows at a time) as the view
 // scrolls (canFetchMore/fetchMore), filters on the daemon's side, and follows
 // `account.changed` notifications. It calls the daemon only through ControlClient's
 // asynchronous API and never blocks.
@@ -22,7 +22,9 @@ public:
     {
         NameColumn,
         FullNameColumn,
+        AddressColumn,
         MailColumn,
+        UsageColumn,
         QuotaColumn,
         ColumnCount
     };
@@ -39,6 +41,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
+    // Asks the daemon for another order (account.list sort/order) and reloads. The address
+    // column has no daemon-side order and is ignored.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     void fetchMore(const QModelIndex &parent) override;
 
     // Rows per `account.list` request (1–1000, default 100).
@@ -50,6 +55,12 @@ public:
     QString filter() const { return m_filter; }
     const common::model::Account &account(int row) const { return m_accounts.at(row); }
     int rowOf(const QString &name) const;
+
+    // The local domains (domain.list), for the primary address column.
+    void setLocalDomains(const QStringList &domains);
+    QStringList localDomains() const { return m_domains; }
+    // name@<first local domain>, else the first alias, else empty.
+    QString primaryAddress(const common::model::Account &account) const;
 
     static QString mailStateText(const common::model::MailOptions &mail);
 
@@ -77,6 +88,9 @@ private:
     common::control::ControlClient *m_client;
     QList<common::model::Account> m_accounts;
     QString m_filter;
+    QString m_sortKey = QStringLiteral("name");
+    bool m_descending = false;
+    QStringList m_domains;
     int m_pageSize = 100;
     int m_total = -1;
     bool m_loading = false;

@@ -1,9 +1,11 @@
-// The Workgroup Manager window, for now: the accounts in a read-only table with a find
-// field (debounced, filtered by the daemon), their count and the connection state in the
-// status bar. Later issues add creating, editing and deleting accounts and the Mail tab.
+// The Workgroup Manager window: the accounts in a table with a find field (debounced,
+// filtered and sorted by the daemon) beside the account editor (Basic and Mail tabs); a
+// toolbar to create, duplicate, delete, import and export accounts; a busy indicator and the
+// connection state in the status bar. Unsaved edits are never dropped without asking.
 #pragma once
 
 #include "connectionmanager.h"
+#include "model/account.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -11,6 +13,7 @@
 class QAction;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QTableView;
 
 namespace gui {
@@ -19,7 +22,10 @@ class ConnectionStatus;
 
 namespace usermgr {
 
+class AccountEditor;
 class AccountListModel;
+class ImportDialog;
+class RequestQueue;
 
 class MainWindow : public QMainWindow
 {
@@ -29,15 +35,38 @@ public:
     ~MainWindow() override;
 
     AccountListModel *accountModel() const { return m_accounts; }
+    AccountEditor *editor() const { return m_editor; }
+    QTableView *table() const { return m_table; }
+    bool isBusy() const;
 
 public slots:
     void refresh();
+    void newAccount();
+    void duplicateAccount();
+    void deleteAccounts();
+    // Reads a CSV file and opens the import preview (non-modal); nullptr if unreadable.
+    ImportDialog *importFile(const QString &path);
+    // Writes every account (all pages, fetched asynchronously) to path; exported() follows.
+    void exportTo(const QString &path);
+
+signals:
+    void exported(bool ok, const QString &sentence);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
+    void onSelectionChanged();
+    void selectNames(const QStringList &names);
+    QStringList selectedNames() const;
+    QList<common::model::Account> selectedAccounts() const;
+    // Save / Discard / Cancel for unsaved edits; true when the caller may go on.
+    bool confirmLeave();
+    void updateBusy();
+    void updateActions();
+    void loadDomains();
+    void exportPage(const QString &path, int offset, QList<common::model::Account> done);
     void updateTitle();
     void updateCount();
     void onStateChanged(gui::ConnectionManager::State state);
@@ -49,6 +78,19 @@ private:
     QTableView *m_table;
     QLabel *m_countLabel;
     gui::ConnectionStatus *m_connectionStatus;
+    AccountEditor *m_editor;
+    RequestQueue *m_deleteQueue;
+    QProgressBar *m_busyBar;
+    QStringList m_shownNames; // what the editor shows, to restore after a reload
+    QStringList m_pendingNames; // to select once the editor's save finished
+    bool m_restoring = false;
+    bool m_closeAfterSave = false;
+    int m_exporting = 0;
+    QAction *m_newAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QTimer m_findTimer;
     QAction *m_refreshAction = nullptr;
     QAction *m_logInAction = nullptr;
