@@ -1,0 +1,233 @@
+// Unit tests of maild::imap::CommandParser: a table of command streams and the events they
+// produce, each replayed whole, one byte at a time and in pseudo-random pieces; the limits
+// ([TOOBIG] before a synchronizing literal is sent, LITERAL+ skipped in sync) and resync.
+// Security: pins the parser's promises about hostile input (TESTING.md, IMAP list).
+#include "imap/grammar/commandparser.h"
+
+#include <QByteArrayList>
+#include <QRandomGenerator>
+#include <QTest>
+
+using maild::imap::Command;
+using maild::imap::CommandParser;
+using maild::imap::ParserLimits;
+using maild::imap::Token;
+
+namespace {
+
+QByteArray render(const Token &t)
+{
+    switch (t.type) {
+    case Token::Type::Atom:
+        return "a:" + t.value;
+    case Token::Type::SequenceSet:
+        return "s:" + t.value;
+    case Token::Type::Quoted:
+        return "q:" + t.value;
+    case Token::Type::Literal:
+        return (t.nonSynchronizing ? "l+:" : "l:") + t.value;
+    case Token::Type::Nil:
+        return "NIL";
+    case Token::Type::List: {
+        QByteArrayList items;
+        for (const Token &c : t.children)
+            items.append(render(c));
+        return '(' + items.join(' ') + ')';
+    }
+    }
+    return "?";
+}
+
+// Feeds the pieces in order and records each event: "tag NAME arg...", "+", "ERR <response>".
+QByteArrayList run(const QByteArrayList &pieces, const ParserLimits &limits = ParserLimits())
+{
+    CommandParser parser(limits);
+    QByteArrayList events;
+    for (const QByteArray &piece : pieces) {
+        QByteArrayView rest(piece);
+        for (int guard = 0; guard < 100000; ++guard) {
+            qsizetype used = 0;
+            const CommandParser::Status s = parser.feed(rest, used);
+            if (used < 0 || used > rest.size())
+                return {"BAD CONSUMED"};
+            rest = rest.sliced(used);
+            if (s == CommandParser::Status::Command) {
+                const Command c = parser.takeCommand();
+                QByteArray line = c.tag + ' ' + c.name;
+                for (const Token &t : c.arguments)
+                    line += ' ' + render(t);
+                events.append(line);
+            } else if (s == CommandParser::Status::NeedContinuation) {
+                events.append("+");
+            } else if (s == CommandParser::Status::Error) {
+                events.append("ERR " + parser.error().response());
+            } else if (rest.isEmpty()) {
+                break;
+            }
+        }
+    }
+    return events;
+}
+
+QByteArrayList bytes(const QByteArray &input)
+{
+    QByteArrayList out;
+    for (char c : input)
+        out.append(QByteArray(1, c));
+    return out;
+}
+
+QByteArrayList randomPieces(const QByteArray &input, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    QByteArrayList out;
+    qsizetype pos = 0;
+    while (pos < input.size()) {
+        const qsizetype n = qMin<qsizetype>(input.size() - pos, rng.bounded(1, 9));
+        out.append(input.mid(pos, n));
+        pos += n;
+    }
+    return out;
+}
+
+ParserLimits small()
+{
+    ParserLimits l;
+    l.maxLineBytes = 40;
+    l.maxLiteralBytes = 10;
+    l.maxDepth = 3;
+    l.maxArguments = 6;
+    return l;
+}
+
+} // namespace
+
+class tst_CommandParser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void table_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArrayList>("expected");
+        QTest::addColumn<bool>("smallLimits");
+
+        auto row = [](const char *name, const QByteArray &in, const QByteArrayList &out,
+                      bool lim = false) { QTest::newRow(name) << in << out << lim; };
+        row("noop", "a1 NOOP\r\n", {"a1 NOOP"});
+        row("name upper-cased", "x.2 noop\r\n", {"x.2 NOOP"});
+        row("bare LF", "a1 NOOP\n", {"a1 NOOP"});
+        row("empty line ignored", "\r\n\r\na NOOP\r\n", {"a NOOP"});
+        row("two pipelined", "a NOOP\r\nb CAPABILITY\r\n", {"a NOOP", "b CAPABILITY"});
+        row("quoted escapes", "a LOGIN joe \"se\\\"c\\\\ret\"\r\n",
+            {"a LOGIN a:joe q:se\"c\\ret"});
+        row("empty quoted", "a LOGIN \"\" \"\"\r\n", {"a LOGIN q: q:"});
+        row("8-bit quoted", "a SELECT \"caf\xc3\xa9\"\r\n", {"a SELECT q:caf\xc3\xa9"});
+        row("sync literals", "a LOGIN {3}\r\njoe {6}\r\nsec\r\nt\r\n",
+            {"+", "+", "a LOGIN l:joe l:sec\r\nt"});
+        row("literal+", "a APPEND INBOX (\\Seen) {5+}\r\nhello\r\n",
+            {"a APPEND a:INBOX (a:\\Seen) l+:hello"});
+        row("empty literal", "a LOGIN {0}\r\n {0+}\r\n\r\n", {"+", "a LOGIN l: l+:"});
+        row("literal holds brace and quote", "a X {4}\r\n{1}\"\r\n",
+            {"+", "a X l:{1}\""});
+        row("NIL and lists", "a X NIL nil (a (b NIL) ()) \"NIL\"\r\n",
+            {"a X NIL NIL (a:a (a:b NIL) ()) q:NIL"});
+        row("sequence sets", "a FETCH 1:*,5 (FLAGS UID)\r\n",
+            {"a FETCH s:1:*,5 (a:FLAGS a:UID)"});
+        row("number stays atom", "a FETCH 7 FLAGS\r\n", {"a FETCH a:7 a:FLAGS"});
+        row("section with list", "a UID FETCH 1 (BODY.PEEK[HEADER.FIELDS (From To)]<0.100>)\r\n",
+            {"a UID a:FETCH a:1 (a:BODY.PEEK[HEADER.FIELDS (From To)]<0.100>)"});
+        row("list wildcards", "a LIST \"\" %/*\r\n", {"a LIST q: a:%/*"});
+        row("trailing space tolerated", "a NOOP \r\n", {"a NOOP"});
+
+        row("missing command", "a1\r\nb NOOP\r\n",
+            {"ERR a1 BAD Missing command", "b NOOP"});
+        row("invalid tag", "+x NOOP\r\n", {"ERR * BAD Missing or invalid tag"});
+        row("tag with star", "a* NOOP\r\n", {"ERR * BAD Missing command"});
+        row("unterminated quoted", "a LOGIN \"joe\r\nb NOOP\r\n",
+            {"ERR a BAD Unterminated quoted string", "b NOOP"});
+        row("bad escape", "a LOGIN \"j\\oe\" x\r\n", {"ERR a BAD Invalid escape in quoted string"});
+        row("NUL in quoted", QByteArray("a LOGIN \"j\0e\" x\r\n", 18),
+            {"ERR a BAD NUL in quoted string"});
+        row("NUL in atom", QByteArray("a LOGIN j\0e x\r\n", 15),
+            {"ERR a BAD Expected a space between arguments"});
+        row("stray paren", "a X )\r\n", {"ERR a BAD Unexpected )"});
+        row("unterminated list", "a X (a b\r\n", {"ERR a BAD Unterminated list"});
+        row("unterminated section", "a FETCH 1 BODY[HEADER\r\n",
+            {"ERR a BAD Unterminated section"});
+        row("literal mid-line", "a X {3} y\r\n", {"ERR a BAD Invalid literal"});
+        row("NUL in sync literal", QByteArray("a X {3}\r\na\0b rest\r\nb NOOP\r\n", 27),
+            {"+", "ERR a BAD NUL in literal", "b NOOP"});
+
+        row("too deep", "a X ((((a))))\r\nb NOOP\r\n",
+            {"ERR a BAD [TOOBIG] Lists nested too deeply", "b NOOP"}, true);
+        row("depth at limit", "a X (((a)))\r\n", {"a X (((a:a)))"}, true);
+        row("too many arguments", "a X 1 2 3 4 5 6 7\r\n",
+            {"ERR a BAD [TOOBIG] Too many arguments"}, true);
+        row("line too long", "a X " + QByteArray(60, 'x') + "\r\nb NOOP\r\n",
+            {"ERR a BAD [TOOBIG] Command line too long", "b NOOP"}, true);
+        row("sync literal too big: refused before it is sent", "a APPEND box {11}\r\nb NOOP\r\n",
+            {"ERR a BAD [TOOBIG] Literal too big", "b NOOP"}, true);
+        row("literal+ too big: skipped in sync",
+            "a APPEND box {11+}\r\nb NOOP\r\nxyz tail\r\nc NOOP\r\n",
+            {"ERR a BAD [TOOBIG] Literal too big", "c NOOP"}, true);
+        row("literals add up", "a X {6}\r\n123456 {5}\r\nb NOOP\r\n",
+            {"+", "ERR a BAD [TOOBIG] Literal too big", "b NOOP"}, true);
+        row("huge literal size", "a X {99999999999999999999999}\r\nb NOOP\r\n",
+            {"ERR a BAD [TOOBIG] Literal too big", "b NOOP"}, true);
+        row("literal at limit", "a X {10}\r\n0123456789\r\n", {"+", "a X l:0123456789"}, true);
+    }
+
+    void table()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArrayList, expected);
+        QFETCH(bool, smallLimits);
+        const ParserLimits limits = smallLimits ? small() : ParserLimits();
+        QCOMPARE(run({input}, limits), expected);
+        QCOMPARE(run(bytes(input), limits), expected);
+        for (quint32 seed = 1; seed <= 20; ++seed)
+            QCOMPARE(run(randomPieces(input, seed), limits), expected);
+    }
+
+    void consumedStopsAtContinuation()
+    {
+        // The parser must hand back control right after "{3}\r\n", before the literal.
+        CommandParser parser;
+        const QByteArray input("a LOGIN {3}\r\njoe x\r\n");
+        qsizetype used = 0;
+        QCOMPARE(parser.feed(input, used), CommandParser::Status::NeedContinuation);
+        QCOMPARE(used, input.indexOf('\n') + 1);
+    }
+
+    void oversizedLiteralPlusNotBuffered()
+    {
+        // A 1 MB LITERAL+ over a 10-byte limit is skipped, never stored.
+        const QByteArray input = "a APPEND x {1000000+}\r\n" + QByteArray(1000000, 'z')
+            + " more\r\nb NOOP\r\n";
+        QCOMPARE(run({input}, small()),
+                 QByteArrayList({"ERR a BAD [TOOBIG] Literal too big", "b NOOP"}));
+    }
+
+    void hugeSequenceSetKeptAsText()
+    {
+        const QByteArrayList events = run({"a FETCH 1:4294967295 FLAGS\r\n"});
+        QCOMPARE(events, QByteArrayList({"a FETCH s:1:4294967295 a:FLAGS"}));
+    }
+
+    void tokenNumbers()
+    {
+        Token t;
+        t.value = "4294967295";
+        QVERIFY(t.isNumber());
+        QCOMPARE(t.number(), 4294967295u);
+        t.value = "4294967296";
+        QVERIFY(!t.isNumber());
+        t.value = "12a";
+        QVERIFY(!t.isNumber());
+    }
+};
+
+QTEST_APPLESS_MAIN(tst_CommandParser)
+#include "tst_commandparser.moc"
