@@ -33,6 +33,10 @@ public:
     virtual SaslStep step(const QByteArray &response) = 0;
 };
 
+// The initial response given with the AUTH command (RFC 4954, 5034, 4959): "=" stands for an
+// empty one. False when it is not valid base64.
+bool decodeInitialResponse(const QByteArray &token, QByteArray *decoded);
+
 // "PLAIN", "LOGIN", "SCRAM-SHA-256" (case-insensitive); nullptr when unknown.
 std::unique_ptr<SaslMechanism> createMechanism(const QString &name, Authenticator &authenticator);
 QStringList mechanismNames();

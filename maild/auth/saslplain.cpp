@@ -61,6 +61,19 @@ private:
 
 } // namespace
 
+bool decodeInitialResponse(const QByteArray &token, QByteArray *decoded)
+{
+    if (token == "=") {
+        decoded->clear();
+        return true;
+    }
+    const auto result = QByteArray::fromBase64Encoding(token, QByteArray::AbortOnBase64DecodingErrors);
+    if (!result)
+        return false;
+    *decoded = result.decoded;
+    return true;
+}
+
 std::unique_ptr<SaslMechanism> createMechanism(const QString &name, Authenticator &authenticator)
 {
     const QString upper = name.toUpper();

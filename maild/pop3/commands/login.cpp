@@ -62,14 +62,9 @@ void auth(Pop3Session &s, const QByteArray &argument)
         return s.err(QStringLiteral("unknown authentication mechanism"));
     std::optional<QByteArray> initial;
     if (parts.size() == 2) {
-        if (parts[1] == "=") {
-            initial = QByteArray();
-        } else {
-            const auto decoded = QByteArray::fromBase64Encoding(parts[1], QByteArray::AbortOnBase64DecodingErrors);
-            if (!decoded)
-                return s.err(QStringLiteral("cannot decode the base64 initial response"));
-            initial = decoded.decoded;
-        }
+        initial.emplace();
+        if (!auth::decodeInitialResponse(parts[1], &*initial))
+            return s.err(QStringLiteral("cannot decode the base64 initial response"));
     }
     s.startSasl(std::move(mechanism), initial);
 }

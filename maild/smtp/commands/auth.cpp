@@ -26,14 +26,9 @@ void auth(SmtpSession &s, const QByteArray &argument)
         return s.reply(504, "5.5.4", QStringLiteral("unrecognized authentication mechanism"));
     std::optional<QByteArray> initial;
     if (parts.size() == 2) {
-        if (parts[1] == "=") {
-            initial = QByteArray();
-        } else {
-            const auto decoded = QByteArray::fromBase64Encoding(parts[1], QByteArray::AbortOnBase64DecodingErrors);
-            if (!decoded)
-                return s.reply(501, "5.5.2", QStringLiteral("cannot decode the base64 initial response"));
-            initial = decoded.decoded;
-        }
+        initial.emplace();
+        if (!auth::decodeInitialResponse(parts[1], &*initial))
+            return s.reply(501, "5.5.2", QStringLiteral("cannot decode the base64 initial response"));
     }
     s.startAuth(std::move(mechanism), initial);
 }
