@@ -73,5 +73,12 @@ int runDomainRemove(Session &, const Invocation &);
 int runLogTail(Session &, const Invocation &);
 int runAuditList(Session &, const Invocation &);
 int runCall(Session &, const Invocation &);
+int runTlsList(Session &, const Invocation &);
+int runTlsGet(Session &, const Invocation &);
+int runTlsCreateSelfSigned(Session &, const Invocation &);
+int runTlsCreateCsr(Session &, const Invocation &);
+int runTlsImport(Session &, const Invocation &);
+int runTlsAssign(Session &, const Invocation &);
+int runTlsDelete(Session &, const Invocation &);
 
 } // namespace mailctl

@@ -673,3 +673,52 @@ class MailctlTest(MailroomTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TlsCommandsTest(MailroomTestCase):
+    """mailctl tls ...: the certificate commands against the daemon's tls.* methods."""
+
+    def test_list_get_and_pem(self):
+        out = self.mailctl("tls", "list").stdout.decode()
+        self.assertIn("default", out)
+        listed = json.loads(self.mailctl("--json", "tls", "list").stdout)
+        default = [c for c in listed["certificates"] if c["name"] == "default"][0]
+        shown = self.mailctl("tls", "get", "default").stdout.decode()
+        self.assertIn(default["fingerprint"], shown)
+        pem = self.mailctl("tls", "get", "default", "--pem").stdout.decode()
+        self.assertTrue(pem.startswith("-----BEGIN CERTIFICATE-----"), pem[:60])
+        self.assertNotIn("PRIVATE KEY", pem)
+
+    def test_self_signed_assign_delete(self):
+        created = json.loads(self.mailctl("--json", "tls", "create-self-signed", "second",
+                                          "--host", "mail.example.test", "--days", "30").stdout)
+        self.assertEqual(created["sans"], ["mail.example.test"])
+        self.assertLessEqual(created["daysLeft"], 30)
+        self.mailctl("tls", "assign", "pop3", "second")
+        users = [c["usedBy"] for c in self.rpc.call("tls.list")["certificates"] if c["name"] == "second"][0]
+        self.assertEqual(users, ["pop3"])
+        # In use: refused with the daemon's sentence; without a terminal --yes is required.
+        r = self.mailctl("tls", "delete", "second", "--yes", check=False)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("used by pop3", r.stderr.decode())
+        self.assertEqual(self.mailctl("tls", "delete", "second", check=False).returncode, 2)
+        self.mailctl("tls", "assign", "pop3", "default")
+        self.mailctl("tls", "delete", "second", "--yes")
+        self.assertNotIn("second", [c["name"] for c in self.rpc.call("tls.list")["certificates"]])
+
+    def test_csr_to_file_and_import_refusals(self):
+        path = os.path.join(self.daemon.data_dir, "request.csr")
+        self.mailctl("tls", "create-csr", "web", "--host", "mail.example.test", "--country", "DE", "--out", path)
+        with open(path) as f:
+            self.assertIn("BEGIN CERTIFICATE REQUEST", f.read())
+        check = subprocess.run(["openssl", "req", "-in", path, "-noout", "-verify"], capture_output=True, timeout=30)
+        self.assertEqual(check.returncode, 0, check.stderr)
+        # Importing garbage is refused with the daemon's reason, and --certificate is required.
+        garbage = os.path.join(self.daemon.data_dir, "garbage.pem")
+        with open(garbage, "w") as f:
+            f.write("not a certificate\n")
+        r = self.mailctl("tls", "import", "web", "--certificate", garbage, check=False)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("no certificate", r.stderr.decode())
+        self.assertEqual(self.mailctl("tls", "import", "web", check=False).returncode, 2)
+        self.assertEqual(self.mailctl("tls", "import", "web", "--certificate", "/nonexistent", check=False).returncode, 2)
