@@ -347,6 +347,18 @@ CommandParser::Status CommandParser::fail(bool tooBig, const QByteArray &text, S
     return Status::Error;
 }
 
+void CommandParser::expectLine()
+{
+    reset();
+    m_rawLine.clear();
+    m_state = State::RawLine;
+}
+
+QByteArray CommandParser::takeLine()
+{
+    return std::exchange(m_rawLine, QByteArray());
+}
+
 Command CommandParser::takeCommand()
 {
     return std::exchange(m_command, Command());
@@ -444,6 +456,25 @@ CommandParser::Status CommandParser::feed(QByteArrayView input, qsizetype &consu
                 return Status::Error;
             }
             break;
+        }
+        case State::RawLine: {
+            const char *begin = input.data() + consumed;
+            const char *nl = static_cast<const char *>(
+                std::memchr(begin, '\n', size_t(size - consumed)));
+            const qsizetype take = nl ? nl - begin : size - consumed;
+            if (m_rawLine.size() + take > m_limits.maxLineBytes + 1) { // +1: the CR
+                m_parts = {QByteArray()}; // no tag in a response line
+                return fail(true, QByteArrayLiteral("Line too long"), State::SkipLine);
+            }
+            m_rawLine.append(begin, take);
+            consumed += take;
+            if (!nl)
+                break;
+            ++consumed;
+            if (m_rawLine.endsWith('\r'))
+                m_rawLine.chop(1);
+            m_state = State::Line;
+            return Status::Line;
         }
         case State::SkipLine: {
             const char *nl = static_cast<const char *>(

@@ -45,7 +45,8 @@ struct ParserLimits
 class CommandParser
 {
 public:
-    enum class Status { NeedMore, Command, NeedContinuation, Error };
+    // Line: a raw line asked for with expectLine() is complete (takeLine()).
+    enum class Status { NeedMore, Command, NeedContinuation, Error, Line };
 
     struct Error
     {
@@ -61,13 +62,18 @@ public:
     // bytes of input were used. Call again with the rest after handling the status.
     Status feed(QByteArrayView input, qsizetype &consumed);
 
-    // Valid after feed() returned Command / Error.
+    // The next line is no command but a client response inside one (AUTHENTICATE's SASL
+    // responses, IDLE's DONE): feed() returns Line for it. Call only between commands.
+    void expectLine();
+
+    // Valid after feed() returned Command / Error / Line.
     Command takeCommand();
+    QByteArray takeLine();
     const Error &error() const { return m_error; }
     const ParserLimits &limits() const { return m_limits; }
 
 private:
-    enum class State { Line, Literal, SkipLiteral, SkipLine };
+    enum class State { Line, Literal, SkipLiteral, SkipLine, RawLine };
 
     Status endOfLine();
     Status fail(bool tooBig, const QByteArray &text, State next);
@@ -86,6 +92,7 @@ private:
     bool m_literalHasNul = false;
     Error m_error;
     Command m_command;
+    QByteArray m_rawLine;
 };
 
 } // namespace maild::imap

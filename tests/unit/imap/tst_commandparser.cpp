@@ -191,6 +191,36 @@ private slots:
             QCOMPARE(run(randomPieces(input, seed), limits), expected);
     }
 
+    void rawLines()
+    {
+        // AUTHENTICATE: the command, then a raw SASL response line, then commands again.
+        CommandParser parser(small());
+        const QByteArray input("a AUTHENTICATE PLAIN\r\nAGpvZQBzZWNyZXQ=\r\nb NOOP\r\n");
+        QByteArrayView rest(input);
+        qsizetype used = 0;
+        QCOMPARE(parser.feed(rest, used), CommandParser::Status::Command);
+        QCOMPARE(parser.takeCommand().name, QByteArray("AUTHENTICATE"));
+        rest = rest.sliced(used);
+        parser.expectLine();
+        QCOMPARE(parser.feed(rest.first(5), used), CommandParser::Status::NeedMore);
+        rest = rest.sliced(used);
+        QCOMPARE(parser.feed(rest, used), CommandParser::Status::Line);
+        QCOMPARE(parser.takeLine(), QByteArray("AGpvZQBzZWNyZXQ="));
+        rest = rest.sliced(used);
+        QCOMPARE(parser.feed(rest, used), CommandParser::Status::Command);
+        QCOMPARE(parser.takeCommand().tag, QByteArray("b"));
+
+        // An over-long response line is refused with [TOOBIG] and skipped.
+        parser.expectLine();
+        const QByteArray longLine = QByteArray(100, 'x') + "\r\nc NOOP\r\n";
+        rest = QByteArrayView(longLine);
+        QCOMPARE(parser.feed(rest, used), CommandParser::Status::Error);
+        QCOMPARE(parser.error().response(), QByteArray("* BAD [TOOBIG] Line too long"));
+        rest = rest.sliced(used);
+        QCOMPARE(parser.feed(rest, used), CommandParser::Status::Command);
+        QCOMPARE(parser.takeCommand().tag, QByteArray("c"));
+    }
+
     void consumedStopsAtContinuation()
     {
         // The parser must hand back control right after "{3}\r\n", before the literal.
