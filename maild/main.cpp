@@ -4,6 +4,7 @@
 #include "core/options.h"
 
 #include <QCoreApplication>
+#include <QThreadPool>
 #include <cstdio>
 
 int main(int argc, char **argv)
@@ -33,5 +34,9 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "maild: %s\n", qUtf8Printable(error));
         return 1;
     }
-    return QCoreApplication::exec();
+    const int status = QCoreApplication::exec();
+    // Join the worker threads that hashed passwords, so that their per-thread OpenSSL state
+    // is released before exit instead of lingering in idle threads.
+    QThreadPool::globalInstance()->waitForDone();
+    return status;
 }

@@ -11,6 +11,8 @@ struct LocalRecipient
 {
     QString account;
     qint64 quotaBytes = 0; // 0: none
+    QString mailbox = QStringLiteral("INBOX"); // IMAP APPEND names another
+    QString flags;                             // IMAP APPEND's flags, space-separated
 };
 
 struct DeliveryJob
@@ -32,6 +34,21 @@ struct DeliveryResult
     bool temporary = true;  // a failure the client may retry
     bool quotaExceeded = false;
     QString failedRecipient; // the account whose quota was exceeded
+    QString error;
+    // Where the message landed for the first local recipient (IMAP APPENDUID, RFC 4315).
+    qint64 uidValidity = 0;
+    qint64 uid = 0;
+};
+
+// A change of one account's index on the delivery worker (IMAP STORE, COPY, CREATE...): work
+// runs inside a transaction and returns its result, or sets error to roll back.
+struct IndexUpdate
+{
+    class MailIndex &index;
+    QString accountDir;
+    QStringList filesToRemove;      // relative to accountDir, removed after the commit
+    QStringList changedMailboxes;   // announced with MailStore::mailboxChanged
+    bool syncMessageDir = false;    // files were linked: fsync msg/ before the commit
     QString error;
 };
 

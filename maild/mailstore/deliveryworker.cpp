@@ -91,40 +91,34 @@ void DeliveryWorker::submit(DeliveryJob job, Completion done)
     m_wake.notify_one();
 }
 
-void DeliveryWorker::expunge(const QString &account, const QList<qint64> &ids, std::function<void(bool, qint64)> done)
+void DeliveryWorker::update(const QString &account, std::function<QVariant(IndexUpdate &)> work, UpdateDone done)
 {
-    auto task = [this, account, ids, done = std::move(done)] {
+    auto task = [this, account, work = std::move(work), done = std::move(done)] {
         QString error;
+        QVariant result;
+        QStringList changed;
         store::Database *db = indexFor(account, &error);
-        bool ok = db != nullptr;
-        qint64 freed = 0;
-        QStringList files;
-        if (ok) {
+        if (db) {
+            const QString accountDir = m_dataDir + QStringLiteral("/mail/") + account;
+            MailIndex index(*db);
+            IndexUpdate u{index, accountDir, {}, {}, false, {}};
             store::Transaction tx(*db);
-            store::Statement find(*db, "SELECT size, file FROM messages WHERE id = ?1");
-            store::Statement remove(*db, "DELETE FROM messages WHERE id = ?1");
-            for (qint64 id : ids) {
-                find.reset();
-                find.bind(1, id);
-                if (!find.next())
-                    continue; // already gone (another session expunged it)
-                freed += find.int64(0);
-                files.append(m_dataDir + QStringLiteral("/mail/") + account + QLatin1Char('/') + find.text(1));
-                remove.reset();
-                remove.bind(1, id);
-                ok = ok && remove.exec();
-            }
-            store::Statement usage(*db, "UPDATE meta SET value = value - ?1 WHERE key = 'usage'");
-            usage.bind(1, freed);
-            ok = ok && usage.exec() && tx.commit();
-            if (ok) {
+            result = work(u);
+            error = u.error;
+            if (error.isEmpty() && u.syncMessageDir && !fsyncPath(accountDir + QStringLiteral("/msg")))
+                error = QStringLiteral("cannot sync the mail folder: %1").arg(errnoText());
+            if (error.isEmpty() && !tx.commit())
+                error = QStringLiteral("cannot commit the mail index: %1").arg(db->lastError());
+            if (error.isEmpty()) {
                 // After the commit: a crash in between leaves only orphans, which recovery removes.
-                for (const QString &f : std::as_const(files))
-                    QFile::remove(f);
-                setAccountUsage(account, MailIndex(*db).usage());
+                for (const QString &f : std::as_const(u.filesToRemove))
+                    QFile::remove(accountDir + QLatin1Char('/') + f);
+                setAccountUsage(account, index.usage());
+                changed = u.changedMailboxes;
             }
         }
-        QMetaObject::invokeMethod(m_context, [done, ok, freed] { done(ok, ok ? freed : 0); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_context, [done, error, result, changed] { done(error, result, changed); },
+                                  Qt::QueuedConnection);
     };
     {
         std::lock_guard lock(m_mutex);
@@ -303,17 +297,35 @@ void DeliveryWorker::deliverLocal(const QString &account, std::vector<Pending *>
     const QString msgDir = m_dataDir + QStringLiteral("/mail/") + account + QStringLiteral("/msg");
     store::Transaction tx(*db);
     MailIndex index(*db);
-    std::optional<MailboxRow> inbox = index.mailbox(QStringLiteral("INBOX"));
-    if (!tx.ok() || !inbox)
-        return fail(QStringLiteral("cannot open the INBOX of %1: %2").arg(account, db->lastError()));
+    if (!tx.ok())
+        return fail(QStringLiteral("cannot open the index of %1: %2").arg(account, db->lastError()));
+    QHash<QString, MailboxRow> boxes;
     for (Pending *p : jobs) {
         if (!p->result.ok)
             continue;
-        const qint64 id = index.addMessage(*inbox, p->job.internalDate, p->job.size);
+        const LocalRecipient *target = nullptr;
+        for (const LocalRecipient &r : std::as_const(p->job.local)) {
+            if (r.account == account)
+                target = &r;
+        }
+        if (!boxes.contains(target->mailbox)) {
+            const std::optional<MailboxRow> box = index.mailbox(target->mailbox);
+            if (!box) {
+                p->result = {false, false, false, {}, QStringLiteral("no mailbox named %1").arg(target->mailbox)};
+                continue;
+            }
+            boxes.insert(target->mailbox, *box);
+        }
+        MailboxRow &box = boxes[target->mailbox];
+        const qint64 id = index.addMessage(box, p->job.internalDate, p->job.size, target->flags);
         if (id == 0)
             return fail(QStringLiteral("cannot index the message for %1: %2").arg(account, db->lastError()));
         if (!linkInto(p->job.spoolPath, msgDir + QLatin1Char('/') + QString::number(id)))
             return fail(QStringLiteral("cannot store the message for %1: %2").arg(account, errnoText()));
+        if (p->job.local.first().account == account) {
+            p->result.uidValidity = box.uidValidity;
+            p->result.uid = box.uidNext - 1;
+        }
     }
     if (!fsyncPath(msgDir))
         return fail(QStringLiteral("cannot sync the mail folder of %1: %2").arg(account, errnoText()));

@@ -10,6 +10,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QVariant>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -37,9 +38,11 @@ public:
     void stop();
     void submit(DeliveryJob job, Completion done);
 
-    // Removes messages (by id) from an account's index, reduces its usage, then deletes the
-    // files. done(ok, freedBytes) runs on the thread of resultContext.
-    void expunge(const QString &account, const QList<qint64> &ids, std::function<void(bool, qint64)> done);
+    // Runs work on an account's index inside one transaction; after the commit removes the
+    // files it names and refreshes the account's usage. done(error, result, changedMailboxes)
+    // runs on the thread of resultContext; error is empty on success.
+    using UpdateDone = std::function<void(const QString &error, const QVariant &result, const QStringList &changed)>;
+    void update(const QString &account, std::function<QVariant(IndexUpdate &)> work, UpdateDone done);
 
 private:
     struct Pending

@@ -3,15 +3,19 @@
 
 #include "store/database.h"
 
+#include <QFile>
+#include <cerrno>
+#include <unistd.h>
+
 namespace maild::mailstore {
 
 using store::Statement;
 
 namespace {
 
-constexpr int kIndexSchema = 1;
+constexpr int kIndexSchema = 2;
 
-const char *kSchema = R"sql(
+const char *kSchemaV1 = R"sql(
     CREATE TABLE IF NOT EXISTS mailboxes (
         id INTEGER PRIMARY KEY,
         name TEXT NOT NULL UNIQUE,
@@ -39,7 +43,37 @@ const char *kSchema = R"sql(
     INSERT OR IGNORE INTO meta (key, value) VALUES ('usage', 0);
 )sql";
 
+// A UIDVALIDITY that differs from any earlier mailbox of the same name: time-based, and
+// never below the largest one this index has handed out.
+qint64 newUidValidity(store::Database &db)
+{
+    Statement st(db, "SELECT coalesce(max(uidvalidity), 0) FROM mailboxes");
+    const qint64 last = st.next() ? st.int64(0) : 0;
+    return std::max(QDateTime::currentSecsSinceEpoch(), last + 1);
+}
+
+MailboxRow readMailbox(const Statement &st)
+{
+    return {st.int64(0), st.text(1), st.int64(2), st.int64(3), st.int64(4), st.int64(5) != 0, st.text(6)};
+}
+
+constexpr const char *kMailboxColumns = "id, name, uidvalidity, uidnext, highestmodseq, subscribed, special_use";
+
+QStringList splitFlags(const QString &flags)
+{
+    return flags.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
 } // namespace
+
+QList<QPair<QString, QString>> MailIndex::specialMailboxes()
+{
+    return {{QStringLiteral("Sent"), QStringLiteral("\\Sent")},
+            {QStringLiteral("Drafts"), QStringLiteral("\\Drafts")},
+            {QStringLiteral("Trash"), QStringLiteral("\\Trash")},
+            {QStringLiteral("Junk"), QStringLiteral("\\Junk")},
+            {QStringLiteral("Archive"), QStringLiteral("\\Archive")}};
+}
 
 QString MailIndex::prepare()
 {
@@ -50,22 +84,45 @@ QString MailIndex::prepare()
     if (current == kIndexSchema)
         return {};
     store::Transaction tx(m_db);
-    if (!m_db.exec(kSchema) || !m_db.exec("PRAGMA user_version = 1"))
-        return QStringLiteral("cannot create the mail index %1: %2").arg(m_db.path(), m_db.lastError());
-    Statement inbox(m_db, "INSERT OR IGNORE INTO mailboxes (name, uidvalidity, special_use) VALUES ('INBOX', ?1, '')");
-    inbox.bind(1, QDateTime::currentSecsSinceEpoch());
-    if (!inbox.exec() || !tx.commit())
-        return QStringLiteral("cannot create the mail index %1: %2").arg(m_db.path(), m_db.lastError());
+    const auto failed = [this] { return QStringLiteral("cannot create the mail index %1: %2").arg(m_db.path(), m_db.lastError()); };
+    if (current < 1) {
+        if (!m_db.exec(kSchemaV1))
+            return failed();
+        Statement inbox(m_db, "INSERT OR IGNORE INTO mailboxes (name, uidvalidity, special_use) VALUES ('INBOX', ?1, '')");
+        inbox.bind(1, newUidValidity(m_db));
+        if (!inbox.exec())
+            return failed();
+    }
+    // 2: the special-use mailboxes of RFC 6154 for every account.
+    for (const auto &[name, use] : specialMailboxes()) {
+        if (mailbox(name))
+            continue;
+        Statement create(m_db, "INSERT INTO mailboxes (name, uidvalidity, special_use) VALUES (?1, ?2, ?3)");
+        create.bind(1, name).bind(2, newUidValidity(m_db)).bind(3, use);
+        if (!create.exec())
+            return failed();
+    }
+    if (!m_db.exec("PRAGMA user_version = 2") || !tx.commit())
+        return failed();
     return {};
 }
 
 std::optional<MailboxRow> MailIndex::mailbox(const QString &name)
 {
-    Statement st(m_db, "SELECT id, name, uidvalidity, uidnext, highestmodseq FROM mailboxes WHERE name = ?1");
+    Statement st(m_db, QByteArray("SELECT ") + kMailboxColumns + " FROM mailboxes WHERE name = ?1");
     st.bind(1, name);
     if (!st.next())
         return std::nullopt;
-    return MailboxRow{st.int64(0), st.text(1), st.int64(2), st.int64(3), st.int64(4)};
+    return readMailbox(st);
+}
+
+QList<MailboxRow> MailIndex::mailboxes()
+{
+    QList<MailboxRow> out;
+    Statement st(m_db, QByteArray("SELECT ") + kMailboxColumns + " FROM mailboxes ORDER BY name");
+    while (st.next())
+        out.append(readMailbox(st));
+    return out;
 }
 
 qint64 MailIndex::usage()
@@ -74,13 +131,14 @@ qint64 MailIndex::usage()
     return st.next() ? st.int64(0) : 0;
 }
 
-qint64 MailIndex::addMessage(MailboxRow &mailbox, const QDateTime &internalDate, qint64 size)
+qint64 MailIndex::addMessage(MailboxRow &mailbox, const QDateTime &internalDate, qint64 size, const QString &flags)
 {
     const qint64 uid = mailbox.uidNext;
     const qint64 modseq = mailbox.highestModSeq + 1;
-    Statement insert(m_db, "INSERT INTO messages (mailbox_id, uid, internal_date, size, modseq, file) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, '')");
-    insert.bind(1, mailbox.id).bind(2, uid).bind(3, internalDate.toUTC().toString(Qt::ISODate)).bind(4, size).bind(5, modseq);
+    Statement insert(m_db, "INSERT INTO messages (mailbox_id, uid, internal_date, size, flags, modseq, file) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, '')");
+    insert.bind(1, mailbox.id).bind(2, uid).bind(3, internalDate.toUTC().toString(Qt::ISODate)).bind(4, size)
+        .bind(5, flags).bind(6, modseq);
     if (!insert.exec())
         return 0;
     const qint64 id = m_db.lastInsertRowId();
@@ -95,6 +153,165 @@ qint64 MailIndex::addMessage(MailboxRow &mailbox, const QDateTime &internalDate,
     mailbox.uidNext = uid + 1;
     mailbox.highestModSeq = modseq;
     return id;
+}
+
+QString MailIndex::createMailbox(const QString &name, const QString &specialUse)
+{
+    if (name.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0 || mailbox(name))
+        return QStringLiteral("the mailbox %1 exists already").arg(name);
+    Statement st(m_db, "INSERT INTO mailboxes (name, uidvalidity, special_use) VALUES (?1, ?2, ?3)");
+    st.bind(1, name).bind(2, newUidValidity(m_db)).bind(3, specialUse);
+    return st.exec() ? QString() : m_db.lastError();
+}
+
+QString MailIndex::deleteMailbox(const QString &name, QStringList *files)
+{
+    if (name == QLatin1String("INBOX"))
+        return QStringLiteral("INBOX cannot be deleted");
+    const std::optional<MailboxRow> box = mailbox(name);
+    if (!box)
+        return QStringLiteral("no mailbox named %1").arg(name);
+    QList<qint64> ids;
+    Statement st(m_db, "SELECT id FROM messages WHERE mailbox_id = ?1");
+    st.bind(1, box->id);
+    while (st.next())
+        ids.append(st.int64(0));
+    qint64 freed = 0;
+    if (!removeMessages(ids, files, &freed))
+        return m_db.lastError();
+    Statement del(m_db, "DELETE FROM mailboxes WHERE id = ?1");
+    del.bind(1, box->id);
+    return del.exec() ? QString() : m_db.lastError();
+}
+
+QString MailIndex::renameMailbox(const QString &from, const QString &to)
+{
+    const std::optional<MailboxRow> source = mailbox(from);
+    if (!source)
+        return QStringLiteral("no mailbox named %1").arg(from);
+    if (mailbox(to) || to.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("the mailbox %1 exists already").arg(to);
+    if (from == QLatin1String("INBOX")) {
+        // RFC 3501 6.3.5: INBOX's messages move to the new mailbox; INBOX stays, empty.
+        if (QString e = createMailbox(to); !e.isEmpty())
+            return e;
+        std::optional<MailboxRow> target = mailbox(to);
+        Statement move(m_db, "UPDATE messages SET mailbox_id = ?2, uid = ?3, modseq = ?4 WHERE id = ?1");
+        Statement list(m_db, "SELECT id FROM messages WHERE mailbox_id = ?1 ORDER BY uid");
+        list.bind(1, source->id);
+        QList<qint64> ids;
+        while (list.next())
+            ids.append(list.int64(0));
+        for (qint64 id : std::as_const(ids)) {
+            move.reset();
+            move.bind(1, id).bind(2, target->id).bind(3, target->uidNext++).bind(4, ++target->highestModSeq);
+            if (!move.exec())
+                return m_db.lastError();
+        }
+        Statement box(m_db, "UPDATE mailboxes SET uidnext = ?2, highestmodseq = ?3 WHERE id = ?1");
+        box.bind(1, target->id).bind(2, target->uidNext).bind(3, target->highestModSeq);
+        return box.exec() ? QString() : m_db.lastError();
+    }
+    // The mailbox and its children (from/...) take the new prefix.
+    Statement rename(m_db, "UPDATE mailboxes SET name = ?2 || substr(name, ?3) WHERE name = ?1 OR name LIKE ?4 ESCAPE '\\'");
+    QString escaped = from;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%")).replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    rename.bind(1, from).bind(2, to).bind(3, from.size() + 1).bind(4, escaped + QStringLiteral("/%"));
+    return rename.exec() ? QString() : m_db.lastError();
+}
+
+QString MailIndex::setSubscribed(const QString &name, bool subscribed)
+{
+    Statement st(m_db, "UPDATE mailboxes SET subscribed = ?2 WHERE name = ?1");
+    st.bind(1, name).bind(2, subscribed);
+    if (!st.exec())
+        return m_db.lastError();
+    return m_db.changes() == 0 ? QStringLiteral("no mailbox named %1").arg(name) : QString();
+}
+
+QList<FlagChange> MailIndex::storeFlags(MailboxRow &mailbox, const QList<qint64> &ids, FlagMode mode,
+                                        const QStringList &flags)
+{
+    QList<FlagChange> out;
+    Statement read(m_db, "SELECT uid, flags FROM messages WHERE id = ?1 AND mailbox_id = ?2");
+    Statement write(m_db, "UPDATE messages SET flags = ?2, modseq = ?3 WHERE id = ?1");
+    for (qint64 id : ids) {
+        read.reset();
+        read.bind(1, id).bind(2, mailbox.id);
+        if (!read.next())
+            continue;
+        QStringList current = splitFlags(read.text(1));
+        QStringList next = mode == FlagMode::Replace ? QStringList() : current;
+        for (const QString &f : flags) {
+            if (mode == FlagMode::Remove)
+                next.removeIf([&f](const QString &x) { return x.compare(f, Qt::CaseInsensitive) == 0; });
+            else if (!next.contains(f, Qt::CaseInsensitive))
+                next.append(f);
+        }
+        const QString joined = next.join(QLatin1Char(' '));
+        if (joined == current.join(QLatin1Char(' ')) && mode != FlagMode::Replace) {
+            out.append({id, read.int64(0), joined, 0}); // unchanged: no new MODSEQ
+            continue;
+        }
+        write.reset();
+        write.bind(1, id).bind(2, joined).bind(3, ++mailbox.highestModSeq);
+        if (!write.exec())
+            return {};
+        out.append({id, read.int64(0), joined, mailbox.highestModSeq});
+    }
+    Statement box(m_db, "UPDATE mailboxes SET highestmodseq = ?2 WHERE id = ?1");
+    box.bind(1, mailbox.id).bind(2, mailbox.highestModSeq);
+    box.exec();
+    return out;
+}
+
+QList<QPair<qint64, qint64>> MailIndex::copyMessages(const QList<qint64> &ids, MailboxRow &target,
+                                                     const QString &accountDir, QString *error)
+{
+    QList<QPair<qint64, qint64>> out;
+    Statement read(m_db, "SELECT uid, internal_date, size, flags, file FROM messages WHERE id = ?1");
+    for (qint64 id : ids) {
+        read.reset();
+        read.bind(1, id);
+        if (!read.next())
+            continue;
+        const qint64 newId = addMessage(target, QDateTime::fromString(read.text(1), Qt::ISODate), read.int64(2), read.text(3));
+        if (newId == 0) {
+            *error = m_db.lastError();
+            return {};
+        }
+        const QByteArray from = QFile::encodeName(accountDir + QLatin1Char('/') + read.text(4));
+        const QByteArray to = QFile::encodeName(accountDir + QStringLiteral("/msg/") + QString::number(newId));
+        ::unlink(to.constData()); // a leftover of an uncommitted attempt
+        if (::link(from.constData(), to.constData()) != 0) {
+            *error = QStringLiteral("cannot link the copy: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+            return {};
+        }
+        out.append({read.int64(0), target.uidNext - 1});
+    }
+    return out;
+}
+
+bool MailIndex::removeMessages(const QList<qint64> &ids, QStringList *files, qint64 *freed)
+{
+    Statement find(m_db, "SELECT size, file FROM messages WHERE id = ?1");
+    Statement remove(m_db, "DELETE FROM messages WHERE id = ?1");
+    *freed = 0;
+    for (qint64 id : ids) {
+        find.reset();
+        find.bind(1, id);
+        if (!find.next())
+            continue; // already gone (another session removed it)
+        *freed += find.int64(0);
+        files->append(find.text(1));
+        remove.reset();
+        remove.bind(1, id);
+        if (!remove.exec())
+            return false;
+    }
+    Statement usage(m_db, "UPDATE meta SET value = value - ?1 WHERE key = 'usage'");
+    usage.bind(1, *freed);
+    return usage.exec();
 }
 
 } // namespace maild::mailstore

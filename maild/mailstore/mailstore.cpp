@@ -1,6 +1,8 @@
 // The mail store facade (see mailstore.h).
 #include "mailstore/mailstore.h"
 
+#include "mailstore/mailindex.h"
+
 #include <QDir>
 #include <QFile>
 #include <sys/stat.h>
@@ -46,20 +48,46 @@ std::unique_ptr<SpoolFile> MailStore::createSpool(const QString &id, QString *er
 void MailStore::deliver(DeliveryJob job, QObject *context, std::function<void(const DeliveryResult &)> done)
 {
     QPointer<QObject> guard(context);
-    m_worker.submit(std::move(job), [guard, done = std::move(done)](const DeliveryResult &r) {
+    QList<QPair<QString, QString>> targets;
+    for (const LocalRecipient &r : std::as_const(job.local))
+        targets.append({r.account, r.mailbox});
+    m_worker.submit(std::move(job), [this, guard, targets, done = std::move(done)](const DeliveryResult &r) {
+        if (r.ok) {
+            for (const auto &[account, mailbox] : targets)
+                emit mailboxChanged(account, mailbox);
+        }
         if (guard)
             done(r);
     });
 }
 
-void MailStore::expunge(const QString &account, const QList<qint64> &ids, QObject *context,
+void MailStore::expunge(const QString &account, const QString &mailbox, const QList<qint64> &ids, QObject *context,
                         std::function<void(bool, qint64)> done)
 {
+    update(
+        account, context,
+        [ids, mailbox](IndexUpdate &u) -> QVariant {
+            qint64 freed = 0;
+            if (!u.index.removeMessages(ids, &u.filesToRemove, &freed))
+                u.error = QStringLiteral("cannot remove the messages");
+            u.changedMailboxes.append(mailbox);
+            return freed;
+        },
+        [done = std::move(done)](const QString &error, const QVariant &freed) { done(error.isEmpty(), freed.toLongLong()); });
+}
+
+void MailStore::update(const QString &account, QObject *context, std::function<QVariant(IndexUpdate &)> work,
+                       std::function<void(const QString &, const QVariant &)> done)
+{
     QPointer<QObject> guard(context);
-    m_worker.expunge(account, ids, [guard, done = std::move(done)](bool ok, qint64 freed) {
-        if (guard)
-            done(ok, freed);
-    });
+    m_worker.update(account, std::move(work),
+                    [this, guard, account, done = std::move(done)](const QString &error, const QVariant &result,
+                                                                   const QStringList &changed) {
+                        for (const QString &box : changed)
+                            emit mailboxChanged(account, box);
+                        if (guard)
+                            done(error, result);
+                    });
 }
 
 bool MailStore::lockMaildrop(const QString &account)

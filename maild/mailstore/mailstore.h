@@ -33,8 +33,13 @@ public:
     void deliver(DeliveryJob job, QObject *context, std::function<void(const DeliveryResult &)> done);
     // Removes messages (ids from a MailboxView) and lowers the account's usage; done(ok,
     // freedBytes) runs on the event loop unless context was destroyed.
-    void expunge(const QString &account, const QList<qint64> &ids, QObject *context,
+    void expunge(const QString &account, const QString &mailbox, const QList<qint64> &ids, QObject *context,
                  std::function<void(bool, qint64)> done);
+    // Any other change of an account's index, as one transaction on the delivery worker (see
+    // IndexUpdate). done(error, result) runs on the event loop unless context was destroyed;
+    // the mailboxes the work names as changed are announced with mailboxChanged.
+    void update(const QString &account, QObject *context, std::function<QVariant(IndexUpdate &)> work,
+                std::function<void(const QString &error, const QVariant &result)> done);
     // POP3's exclusive hold on a maildrop (RFC 1939 8): false when another session has it.
     bool lockMaildrop(const QString &account);
     void unlockMaildrop(const QString &account);
@@ -42,6 +47,10 @@ public:
     // Removes an account's mail folder (after its account row is gone).
     void removeAccount(const QString &account);
     QString accountDir(const QString &account) const;
+
+signals:
+    // A mailbox of an account gained or lost messages or flags (IMAP IDLE, other sessions).
+    void mailboxChanged(const QString &account, const QString &mailbox);
 
 private:
     QString m_dataDir;

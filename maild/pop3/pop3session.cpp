@@ -362,7 +362,7 @@ void Pop3Session::quit()
         ids.append(m_messages[n - 1].id);
     pauseInput();
     const int removed = int(ids.size());
-    context().mailStore->expunge(m_account, ids, this, [this, host, removed, release](bool done, qint64) {
+    context().mailStore->expunge(m_account, QStringLiteral("INBOX"), ids, this, [this, host, removed, release](bool done, qint64) {
         release();
         if (done) {
             m_service.deleted += removed;

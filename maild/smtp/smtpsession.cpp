@@ -284,7 +284,7 @@ void SmtpSession::finishData()
         for (const mailstore::LocalRecipient &l : std::as_const(job.local))
             seen = seen || l.account == r.target;
         if (!seen)
-            job.local.append({r.target, r.quotaBytes});
+            job.local.append({r.target, r.quotaBytes, QStringLiteral("INBOX"), QString()});
     }
     job.spoolFd = m_spool->release();
     m_spool.reset();
