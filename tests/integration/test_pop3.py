@@ -685,6 +685,27 @@ class Service(Pop3Base):
         c = self.login("alice", ALICE_PW)
         self.assertEqual(self.stat(c), (2, usage))
 
+    def test_certificate_assignment_applies_to_next_connection(self):
+        default_fp = leaf_fingerprint(self.certificate_pem()[1])
+        created = self.rpc.call("tls.createSelfSigned", {"name": "pop", "hosts": ["localhost"], "days": 30})
+        self.assertNotEqual(created["fingerprint"], default_fp)
+        before = self.pop3(tls=True)  # connected before the change: keeps the old certificate
+        self.assertEqual(fingerprint_der(before.sock.getpeercert(binary_form=True)), default_fp)
+        self.rpc.call("tls.assign", {"service": "pop3", "name": "pop"})
+        used = {c["name"]: c.get("usedBy") or [] for c in self.rpc.call("tls.list")["certificates"]}
+        self.assertIn("pop3", used["pop"], used)
+        t = self.pop3(tls=True)
+        self.assertEqual(fingerprint_der(t.sock.getpeercert(binary_form=True)), created["fingerprint"],
+                         "pop3s does not present the certificate assigned to pop3")
+        c = self.pop3()
+        self.expect_ok(c.stls())
+        self.assertEqual(fingerprint_der(c.sock.getpeercert(binary_form=True)), created["fingerprint"],
+                         "STLS does not present the certificate assigned to pop3")
+        self.login("alice", ALICE_PW, conn=c)
+        self.expect_ok(before.cmd("CAPA"))
+        before.lines()
+        self.assertIn("smtp", used.get("default", []), "SMTP should keep the default certificate: %r" % used)
+
     def test_apop_cannot_be_enabled(self):
         e = self.assertRpcError(1102, "settings.set", {"values": {"pop3.apop": True}})
         self.assertEqual((e.data or {}).get("field"), "pop3.apop", e.data)

@@ -233,6 +233,30 @@ class Hostile(Pop3TestCase):
         self.login("alice", ALICE_PW, conn=c)
         self.expect_ok(c.cmd("QUIT"))
 
+    def test_account_deleted_during_a_session(self):
+        """Beyond docs/pop3.md (which says nothing about it): account.delete while a POP3
+        session holds the maildrop with a DELE pending. maild must survive, and the session's
+        QUIT must not bring the deleted account's mail store back to life."""
+        self.deliver_all("alice", messages_with(3))
+        c = self.login("alice", ALICE_PW)
+        self.expect_ok(c.cmd("DELE 2"))
+        self.rpc.call("account.delete", {"name": "alice"})
+        account_dir = self.store.account_dir("alice")
+        self.assertFalse(os.path.exists(account_dir), "account.delete left %s" % account_dir)
+        try:
+            c.cmd("RETR 1")
+            c.buffer = b""
+            c.cmd("QUIT")
+        except (Pop3Closed, OSError, AssertionError):
+            pass  # the session may be closed or refuse; it must not write
+        c.close()
+        time.sleep(0.5)
+        self.assert_alive()
+        left = sorted(os.path.relpath(os.path.join(r, f), account_dir)
+                      for r, ds, fs in os.walk(account_dir) for f in fs + ds)
+        self.assertFalse(os.path.exists(account_dir),
+                         "the QUIT of a session of the deleted account re-created %s: %r" % (account_dir, left))
+
     # -- big messages ------------------------------------------------------------------
 
     def dotty_message(self, size):
