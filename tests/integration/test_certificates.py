@@ -173,6 +173,7 @@ class FirstStart(CertBase):
         self.assertTrue(c["selfSigned"])
         self.assertEqual(c["keyType"], "EC P-256")
         self.assertIn("localhost", c["sans"])
+        self.assertFalse(c["expired"])
         self.assertIn(self.original_hostname, c["sans"], "the default certificate is for server.hostname")
         self.assertIn("smtp", c["usedBy"])
         self.assertEqual(self.setting("tls.defaultCertificate"), "default")
@@ -581,6 +582,7 @@ class Expiry(CertBase):
         near = (not_after - now).days - 15
         self.restart(env={"LD_PRELOAD": LIBFAKETIME, "FAKETIME": "+%dd" % near, "DONT_FAKE_MONOTONIC": "1"})
         self.assertIn(self.certificate("default")["daysLeft"], (14, 15, 16), "the faked clock is not in effect")
+        self.assertFalse(self.certificate("default")["expired"])
         warnings = self.warnings()
         self.assertTrue(any("default" in w for w in warnings), "15 days left, no warning: %r" % warnings)
         entries = self.wait_log(lambda e: e["level"] == "warning" and "default" in e["message"])
@@ -588,6 +590,7 @@ class Expiry(CertBase):
 
         self.restart(env={"LD_PRELOAD": LIBFAKETIME, "FAKETIME": "+%dd" % (near + 20), "DONT_FAKE_MONOTONIC": "1"})
         self.assertLessEqual(self.certificate("default")["daysLeft"], 0)
+        self.assertTrue(self.certificate("default")["expired"])
         entries = self.wait_log(lambda e: e["level"] == "error" and "default" in e["message"])
         self.assertTrue(entries, "no error log entry about the expired certificate 'default' at startup: %r"
                         % [e for e in self.call("log.tail", {"limit": 5000})["entries"] if "default" in e["message"]])
@@ -604,6 +607,7 @@ class Expiry(CertBase):
                                 "entries naming it: %r, daysLeft %r"
                         % ([(e["level"], e["message"]) for e in self.call("log.tail", {"limit": 5000})["entries"]
                             if "default" in e["message"]], self.certificate("default")["daysLeft"]))
+        self.assertTrue(self.certificate("default")["expired"], "expired two minutes ago, but \"expired\" is false")
         warnings = [w for w in self.warnings() if "default" in w]
         self.assertTrue(warnings, "server.status has no warning about the expired certificate")
         self.assertFalse([w for w in warnings if "expires in" in w], "an expired certificate is reported as "

@@ -36,7 +36,7 @@ SUBPROCESS_TIMEOUT = 30
 FINGERPRINT_FORMAT = re.compile(r"^[0-9A-F]{2}(:[0-9A-F]{2}){31}$")
 PEM_CERT = re.compile(r"-----BEGIN CERTIFICATE-----\r?\n.*?-----END CERTIFICATE-----", re.S)
 AEAD_ECDHE_TLS12 = re.compile(r"^ECDHE-(ECDSA|RSA)-(AES128-GCM-SHA256|AES256-GCM-SHA384|CHACHA20-POLY1305)$")
-CERTIFICATE_KEYS = {"name", "state", "subject", "issuer", "sans", "notBefore", "notAfter", "daysLeft",
+CERTIFICATE_KEYS = {"name", "state", "subject", "issuer", "sans", "notBefore", "notAfter", "expired", "daysLeft",
                     "fingerprint", "selfSigned", "keyType", "usedBy"}
 
 
@@ -517,6 +517,7 @@ class TlsTestCase(SmtpTestCase):
         self.assertIn(c["state"], ("active", "pending"))
         if c["state"] == "active":
             self.assertRegex(c["fingerprint"], FINGERPRINT_FORMAT.pattern)
+            self.assertIsInstance(c["expired"], bool)
         self.assertIsInstance(c["sans"], list)
         self.assertIsInstance(c["usedBy"], list)
         self.assertIsInstance(c["selfSigned"], bool)
