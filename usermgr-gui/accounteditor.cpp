@@ -97,12 +97,16 @@ QWidget *AccountEditor::createBasicTab()
     m_nameEdit->setToolTip(tr("Lower-case letters, digits, '.', '_' and '-'. Fixed once the "
                               "account exists."));
     m_nameError = makeErrorLabel(page, QStringLiteral("shortNameError"));
-    form->addRow(tr("Short &name:"), withError(m_nameEdit, m_nameError));
+    auto *nameLabel = new QLabel(tr("Short &name:"), page);
+    nameLabel->setBuddy(m_nameEdit);
+    form->addRow(nameLabel, withError(m_nameEdit, m_nameError));
 
     m_fullNameEdit = new QLineEdit(page);
     m_fullNameEdit->setObjectName(QStringLiteral("fullNameEdit"));
     m_fullNameError = makeErrorLabel(page, QStringLiteral("fullNameError"));
-    form->addRow(tr("&Full name:"), withError(m_fullNameEdit, m_fullNameError));
+    auto *fullNameLabel = new QLabel(tr("&Full name:"), page);
+    fullNameLabel->setBuddy(m_fullNameEdit);
+    form->addRow(fullNameLabel, withError(m_fullNameEdit, m_fullNameError));
 
     m_passwordEdit = new QLineEdit(page);
     m_passwordEdit->setObjectName(QStringLiteral("passwordEdit"));
@@ -116,7 +120,9 @@ QWidget *AccountEditor::createBasicTab()
     form->addRow(tr("&Password:"), m_passwordEdit);
     auto *confirmBox = withError(m_confirmEdit, m_passwordError);
     confirmBox->insertWidget(1, m_strengthLabel);
-    form->addRow(tr("&Verify:"), confirmBox);
+    auto *confirmLabel = new QLabel(tr("&Verify:"), page);
+    confirmLabel->setBuddy(m_confirmEdit);
+    form->addRow(confirmLabel, confirmBox);
 
     m_adminCheck = new QCheckBox(tr("User can &administer the mail server"), page);
     m_adminCheck->setObjectName(QStringLiteral("adminCheck"));
@@ -137,7 +143,9 @@ QWidget *AccountEditor::createBasicTab()
     aliasButtons->addStretch(1);
     auto *aliasBox = withError(m_aliasList, m_aliasError);
     aliasBox->insertLayout(1, aliasButtons);
-    form->addRow(tr("Email &aliases:"), aliasBox);
+    auto *aliasLabel = new QLabel(tr("Email &aliases:"), page);
+    aliasLabel->setBuddy(m_aliasList);
+    form->addRow(aliasLabel, aliasBox);
 
     for (QLineEdit *edit : {m_nameEdit, m_fullNameEdit, m_passwordEdit, m_confirmEdit})
         connect(edit, &QLineEdit::textEdited, this, &AccountEditor::onEdited);

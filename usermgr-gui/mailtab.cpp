@@ -113,7 +113,9 @@ MailTab::MailTab(QWidget *parent) : QWidget(parent)
     auto *serverBox = new QVBoxLayout;
     serverBox->addWidget(m_serverEdit);
     serverBox->addWidget(m_serverError);
-    form->addRow(tr("Mail &server:"), serverBox);
+    auto *serverLabel = new QLabel(tr("Mail &server:"), this);
+    serverLabel->setBuddy(m_serverEdit);
+    form->addRow(serverLabel, serverBox);
 
     m_quotaSpin = new QSpinBox(this);
     m_quotaSpin->setObjectName(QStringLiteral("quotaSpin"));
@@ -136,7 +138,9 @@ MailTab::MailTab(QWidget *parent) : QWidget(parent)
     quotaBox->addLayout(quotaRow);
     quotaBox->addWidget(m_usageBar);
     quotaBox->addWidget(m_quotaError);
-    form->addRow(tr("Mail &quota:"), quotaBox);
+    auto *quotaLabel = new QLabel(tr("Mail &quota:"), this);
+    quotaLabel->setBuddy(m_quotaSpin);
+    form->addRow(quotaLabel, quotaBox);
 
     m_accessGroup = new QButtonGroup(this);
     auto *both = new QRadioButton(tr("&Both POP and IMAP"), this);

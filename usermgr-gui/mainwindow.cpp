@@ -311,8 +311,10 @@ void MainWindow::selectNames(const QStringList &names)
 {
     const bool wasRestoring = std::exchange(m_restoring, true);
     QItemSelection selection;
+    bool allFound = true;
     for (const QString &name : names) {
         const int row = m_accounts->rowOf(name);
+        allFound = allFound && row >= 0;
         if (row >= 0)
             selection.select(m_accounts->index(row, 0),
                              m_accounts->index(row, AccountListModel::ColumnCount - 1));
@@ -322,8 +324,9 @@ void MainWindow::selectNames(const QStringList &names)
         m_table->scrollTo(selection.indexes().constFirst());
     m_restoring = wasRestoring;
     const QStringList shown = selectedNames();
-    // Only the rows the editor shows are reselected silently; anything else loads.
-    if (!(m_editor->isModified() && m_editor->mode() == AccountEditor::Mode::New) &&
+    // Only the rows the editor shows are reselected silently; anything else loads. Rows not
+    // loaded yet (a new account before the list's reload) leave the editor as it is.
+    if (allFound && m_editor->mode() != AccountEditor::Mode::New &&
         shown != m_editor->accountNames())
         onSelectionChanged();
     updateActions();

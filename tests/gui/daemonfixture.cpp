@@ -78,8 +78,12 @@ bool DaemonFixture::start(const QStringList &extraArgs, int timeoutMs)
     QStringList args{QStringLiteral("--data-dir"), m_dataDir,
                      QStringLiteral("--profile"),  QStringLiteral("embedded"),
                      QStringLiteral("--listen"),   QStringLiteral("127.0.0.1")};
-    for (const QString &listener : kListeners)
-        args << QStringLiteral("--port") << QStringLiteral("%1=%2").arg(listener).arg(freePort());
+    m_ports.clear();
+    for (const QString &listener : kListeners) {
+        const quint16 port = freePort();
+        m_ports.insert(listener, port);
+        args << QStringLiteral("--port") << QStringLiteral("%1=%2").arg(listener).arg(port);
+    }
     m_process->setArguments(args + extraArgs);
     m_process->setStandardOutputFile(m_dataDir + QStringLiteral("/maild.out"), QIODevice::Append);
     m_process->setStandardErrorFile(m_dataDir + QStringLiteral("/maild.out"), QIODevice::Append);

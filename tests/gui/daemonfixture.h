@@ -6,6 +6,7 @@
 
 #include "control/controlclient.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QProcess>
 #include <QString>
@@ -52,6 +53,8 @@ public:
     // The password the fixture logs in with (after a test changes it).
     void setPassword(const QString &password) { m_password = password; }
 
+    // The port the fixture gave a listener ("smtp", "pop3", ...) at the last start(); 0 if none.
+    quint16 port(const QString &listener) const { return m_ports.value(listener); }
     QString dataDir() const { return m_dataDir; }
     QString socketPath() const;
     QString errorString() const { return m_error; }
@@ -68,6 +71,7 @@ private:
     std::unique_ptr<common::control::ControlClient> m_client;
     bool m_clientLoggedIn = false;
     QString m_error;
+    QHash<QString, quint16> m_ports;
 };
 
 // Where screenshots go: <build>/screenshots/<name>.png. Returns the path written, or empty.
