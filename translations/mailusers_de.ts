@@ -7,9 +7,6 @@
         <source>The connection to the mail daemon was closed.</source>
         <translation>Die Verbindung zum Mail-Daemon wurde geschlossen.</translation>
     </message>
-</context>
-<context>
-    <name>common::control::ControlClient</name>
     <message>
         <source>The mail daemon is not running (no control socket at %1).</source>
         <translation>Der Mail-Daemon läuft nicht (kein Steuer-Socket unter %1).</translation>
@@ -239,6 +236,194 @@
     </message>
 </context>
 <context>
+    <name>usermgr::AccountCsv</name>
+    <message>
+        <source>The file holds no accounts.</source>
+        <translation>Die Datei enthält keine Accounts.</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns: %1.</source>
+        <translation>Die erste Zeile muss die Spalten benennen: %1.</translation>
+    </message>
+    <message>
+        <source>more fields than columns</source>
+        <translation>mehr Felder als Spalten</translation>
+    </message>
+    <message>
+        <source>name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>name: %1 appears twice in the file</source>
+        <translation>Name: %1 kommt in der Datei zweimal vor</translation>
+    </message>
+    <message>
+        <source>full name: %1</source>
+        <translation>vollständiger Name: %1</translation>
+    </message>
+    <message>
+        <source>address %1: %2</source>
+        <translation>Adresse %1: %2</translation>
+    </message>
+    <message>
+        <source>mail state must be enabled, disabled or forward</source>
+        <translation>der E-Mail-Status muss enabled, disabled oder forward sein</translation>
+    </message>
+    <message>
+        <source>forward address: %1</source>
+        <translation>Weiterleitungsadresse: %1</translation>
+    </message>
+    <message>
+        <source>forwarding needs the address to forward to</source>
+        <translation>eine Weiterleitung braucht die Zieladresse</translation>
+    </message>
+    <message>
+        <source>mail server: %1</source>
+        <translation>Mail-Server: %1</translation>
+    </message>
+    <message>
+        <source>quota must be a number of bytes (0: no limit)</source>
+        <translation>das Kontingent muss eine Anzahl Bytes sein (0: keine Grenze)</translation>
+    </message>
+    <message>
+        <source>access must be both, pop or imap</source>
+        <translation>der Zugriff muss both, pop oder imap sein</translation>
+    </message>
+    <message>
+        <source>password: %1</source>
+        <translation>Passwort: %1</translation>
+    </message>
+</context>
+<context>
+    <name>usermgr::AccountEditor</name>
+    <message>
+        <source>Basic</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Sichern</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;. Fixed once the account exists.</source>
+        <translation>Kleinbuchstaben, Ziffern, „.“, „_“ und „-“. Nicht mehr änderbar, sobald der Account existiert.</translation>
+    </message>
+    <message>
+        <source>Short &amp;name:</source>
+        <translation>&amp;Kurzname:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Vollständiger Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Verify:</source>
+        <translation>&amp;Bestätigen:</translation>
+    </message>
+    <message>
+        <source>User can &amp;administer the mail server</source>
+        <translation>Benutzer darf den Mail-Server &amp;verwalten</translation>
+    </message>
+    <message>
+        <source>Other addresses of this account, in a local domain. Double-click to edit.</source>
+        <translation>Weitere Adressen dieses Accounts in einer lokalen Domain. Zum Bearbeiten doppelklicken.</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Email &amp;aliases:</source>
+        <translation>E-Mail-&amp;Aliasse:</translation>
+    </message>
+    <message>
+        <source>No password: the account cannot log in.</source>
+        <translation>Kein Passwort: Der Account kann sich nicht anmelden.</translation>
+    </message>
+    <message>
+        <source>Too short: at least %1 characters.</source>
+        <translation>Zu kurz: mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Weak: mix letters, digits and symbols, or make it longer.</source>
+        <translation>Schwach: Buchstaben, Ziffern und Symbole mischen oder länger wählen.</translation>
+    </message>
+    <message>
+        <source>Fair.</source>
+        <translation>Mittel.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Stark.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>No account selected</source>
+        <translation>Kein Account ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts selected: the Mail tab changes all of them.</source>
+        <translation>
+            <numerusform>%n Account ausgewählt: Der Reiter E-Mail ändert alle.</numerusform>
+            <numerusform>%n Accounts ausgewählt: Der Reiter E-Mail ändert alle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Neuer Account</translation>
+    </message>
+    <message>
+        <source>The password and its confirmation differ.</source>
+        <translation>Passwort und Bestätigung unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accounts could not be changed.</source>
+        <translation>%1 von %2 Accounts konnten nicht geändert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts changed.</source>
+        <translation>
+            <numerusform>%n Account geändert.</numerusform>
+            <numerusform>%n Accounts geändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Account %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Account %1 saved.</source>
+        <translation>Account %1 gesichert.</translation>
+    </message>
+</context>
+<context>
     <name>usermgr::AccountListModel</name>
     <message>
         <source>Enabled</source>
@@ -287,6 +472,212 @@
     <message>
         <source>Could not list the accounts: %1</source>
         <translation>Die Konten konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Belegt</translation>
+    </message>
+</context>
+<context>
+    <name>usermgr::ImportDialog</name>
+    <message>
+        <source>Import Accounts</source>
+        <translation>Accounts importieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) ready to import.</source>
+        <translation>
+            <numerusform>%n Account bereit zum Import.</numerusform>
+            <numerusform>%n Accounts bereit zum Import.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused because of errors, and not imported: row(s) %1.</source>
+        <translation>Wegen Fehlern abgelehnt und nicht importiert: Zeile(n) %1.</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you click Import.</source>
+        <translation>Nichts wird geschrieben, bevor Sie auf Importieren klicken.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Creating %n account(s)…</source>
+        <translation>
+            <numerusform>%n Account wird angelegt…</numerusform>
+            <numerusform>%n Accounts werden angelegt…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) created.</source>
+        <translation>
+            <numerusform>%n Account angelegt.</numerusform>
+            <numerusform>%n Accounts angelegt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 account(s) created, %2 failed (see Status).</source>
+        <translation>%1 Account(s) angelegt, %2 fehlgeschlagen (siehe Status).</translation>
+    </message>
+</context>
+<context>
+    <name>usermgr::ImportPreviewModel</name>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <source>POP and IMAP</source>
+        <translation>POP und IMAP</translation>
+    </message>
+    <message>
+        <source>POP only</source>
+        <translation>Nur POP</translation>
+    </message>
+    <message>
+        <source>IMAP only</source>
+        <translation>Nur IMAP</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Short Name</source>
+        <translation>Kurzname</translation>
+    </message>
+    <message>
+        <source>Full Name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Kontingent</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>usermgr::MailTab</name>
+    <message>
+        <source>&amp;None</source>
+        <translation>&amp;Keine</translation>
+    </message>
+    <message>
+        <source>Mail for this account is refused.</source>
+        <translation>E-Mail für diesen Account wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Aktiviert</translation>
+    </message>
+    <message>
+        <source>&amp;Forward to:</source>
+        <translation>&amp;Weiterleiten an:</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>Gemischt</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>name@example.org</translation>
+    </message>
+    <message>
+        <source>Mail:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>this server</source>
+        <translation>dieser Server</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server:</source>
+        <translation>Mail-&amp;Server:</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>0 means no limit.</source>
+        <translation>0 bedeutet keine Grenze.</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>Mail &amp;quota:</source>
+        <translation>E-Mail-&amp;Kontingent:</translation>
+    </message>
+    <message>
+        <source>&amp;Both POP and IMAP</source>
+        <translation>&amp;POP und IMAP</translation>
+    </message>
+    <message>
+        <source>&amp;POP only</source>
+        <translation>Nur P&amp;OP</translation>
+    </message>
+    <message>
+        <source>&amp;IMAP only</source>
+        <translation>Nur &amp;IMAP</translation>
+    </message>
+    <message>
+        <source>Mail access:</source>
+        <translation>E-Mail-Zugriff:</translation>
+    </message>
+    <message>
+        <source>%1 used, no limit</source>
+        <translation>%1 belegt, keine Grenze</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used (%3%)</source>
+        <translation>%1 von %2 belegt (%3 %)</translation>
+    </message>
+    <message>
+        <source>A warning is sent past %1% of the quota.</source>
+        <translation>Ab %1 % des Kontingents wird eine Warnung gesendet.</translation>
     </message>
 </context>
 <context>
@@ -346,6 +737,108 @@
     <message>
         <source>F&amp;ind:</source>
         <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>Delete Account</source>
+        <translation>Account löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) deleted.</source>
+        <translation>
+            <numerusform>%n Account gelöscht.</numerusform>
+            <numerusform>%n Accounts gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>Einen Account anlegen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>Create an account with the selected account&apos;s settings</source>
+        <translation>Einen Account mit den Einstellungen des ausgewählten Accounts anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Import Accounts</source>
+        <translation>Accounts importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Accounts</source>
+        <translation>Accounts exportieren</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungesicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The account has changes that are not saved. Save them?</source>
+        <translation>Der Account hat ungesicherte Änderungen. Sichern?</translation>
+    </message>
+    <message>
+        <source>Delete the account “%1”? Its mail on this server is deleted with it. This cannot be undone.</source>
+        <translation>Den Account „%1“ löschen? Seine E-Mails auf diesem Server werden mit gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete %1 accounts (%2)? Their mail on this server is deleted with them. This cannot be undone.</source>
+        <translation>%1 Accounts (%2) löschen? Ihre E-Mails auf diesem Server werden mit gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Import: %1 account(s) created, %2 failed.</source>
+        <translation>Import: %1 Account(s) angelegt, %2 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Could not export the accounts: %1</source>
+        <translation>Die Accounts konnten nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n Account nach %1 exportiert.</numerusform>
+            <numerusform>%n Accounts nach %1 exportiert.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

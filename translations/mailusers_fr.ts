@@ -7,9 +7,6 @@
         <source>The connection to the mail daemon was closed.</source>
         <translation>La connexion au démon de messagerie a été fermée.</translation>
     </message>
-</context>
-<context>
-    <name>common::control::ControlClient</name>
     <message>
         <source>The mail daemon is not running (no control socket at %1).</source>
         <translation>Le démon de messagerie ne fonctionne pas (aucun socket de contrôle à %1).</translation>
@@ -239,6 +236,194 @@
     </message>
 </context>
 <context>
+    <name>usermgr::AccountCsv</name>
+    <message>
+        <source>The file holds no accounts.</source>
+        <translation>Le fichier ne contient aucun compte.</translation>
+    </message>
+    <message>
+        <source>The first line must name the columns: %1.</source>
+        <translation>La première ligne doit nommer les colonnes : %1.</translation>
+    </message>
+    <message>
+        <source>more fields than columns</source>
+        <translation>plus de champs que de colonnes</translation>
+    </message>
+    <message>
+        <source>name: %1</source>
+        <translation>nom : %1</translation>
+    </message>
+    <message>
+        <source>name: %1 appears twice in the file</source>
+        <translation>nom : %1 figure deux fois dans le fichier</translation>
+    </message>
+    <message>
+        <source>full name: %1</source>
+        <translation>nom complet : %1</translation>
+    </message>
+    <message>
+        <source>address %1: %2</source>
+        <translation>adresse %1 : %2</translation>
+    </message>
+    <message>
+        <source>mail state must be enabled, disabled or forward</source>
+        <translation>l&apos;état du courrier doit être enabled, disabled ou forward</translation>
+    </message>
+    <message>
+        <source>forward address: %1</source>
+        <translation>adresse de réexpédition : %1</translation>
+    </message>
+    <message>
+        <source>forwarding needs the address to forward to</source>
+        <translation>la réexpédition exige l&apos;adresse de destination</translation>
+    </message>
+    <message>
+        <source>mail server: %1</source>
+        <translation>serveur de courrier : %1</translation>
+    </message>
+    <message>
+        <source>quota must be a number of bytes (0: no limit)</source>
+        <translation>le quota doit être un nombre d&apos;octets (0 : aucune limite)</translation>
+    </message>
+    <message>
+        <source>access must be both, pop or imap</source>
+        <translation>l&apos;accès doit être both, pop ou imap</translation>
+    </message>
+    <message>
+        <source>password: %1</source>
+        <translation>mot de passe : %1</translation>
+    </message>
+</context>
+<context>
+    <name>usermgr::AccountEditor</name>
+    <message>
+        <source>Basic</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;. Fixed once the account exists.</source>
+        <translation>Lettres minuscules, chiffres, « . », « _ » et « - ». Ne peut plus changer une fois le compte créé.</translation>
+    </message>
+    <message>
+        <source>Short &amp;name:</source>
+        <translation>&amp;Nom court :</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nom &amp;complet :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Verify:</source>
+        <translation>&amp;Confirmer :</translation>
+    </message>
+    <message>
+        <source>User can &amp;administer the mail server</source>
+        <translation>L&apos;utilisateur peut &amp;administrer le serveur de messagerie</translation>
+    </message>
+    <message>
+        <source>Other addresses of this account, in a local domain. Double-click to edit.</source>
+        <translation>Autres adresses de ce compte, dans un domaine local. Double-cliquez pour modifier.</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>A&amp;jouter</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Email &amp;aliases:</source>
+        <translation>&amp;Alias de messagerie :</translation>
+    </message>
+    <message>
+        <source>No password: the account cannot log in.</source>
+        <translation>Aucun mot de passe : le compte ne peut pas se connecter.</translation>
+    </message>
+    <message>
+        <source>Too short: at least %1 characters.</source>
+        <translation>Trop court : au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Weak: mix letters, digits and symbols, or make it longer.</source>
+        <translation>Faible : mélangez lettres, chiffres et symboles, ou allongez-le.</translation>
+    </message>
+    <message>
+        <source>Fair.</source>
+        <translation>Moyen.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Fort.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>No account selected</source>
+        <translation>Aucun compte sélectionné</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts selected: the Mail tab changes all of them.</source>
+        <translation>
+            <numerusform>%n compte sélectionné : l&apos;onglet Courrier les modifie tous.</numerusform>
+            <numerusform>%n comptes sélectionnés : l&apos;onglet Courrier les modifie tous.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <source>The password and its confirmation differ.</source>
+        <translation>Le mot de passe et sa confirmation diffèrent.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accounts could not be changed.</source>
+        <translation>%1 comptes sur %2 n&apos;ont pas pu être modifiés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts changed.</source>
+        <translation>
+            <numerusform>%n compte modifié.</numerusform>
+            <numerusform>%n comptes modifiés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Compte %1 créé.</translation>
+    </message>
+    <message>
+        <source>Account %1 saved.</source>
+        <translation>Compte %1 enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>usermgr::AccountListModel</name>
     <message>
         <source>Enabled</source>
@@ -287,6 +472,212 @@
     <message>
         <source>Could not list the accounts: %1</source>
         <translation>Impossible de lister les comptes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Utilisé</translation>
+    </message>
+</context>
+<context>
+    <name>usermgr::ImportDialog</name>
+    <message>
+        <source>Import Accounts</source>
+        <translation>Importer des comptes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) ready to import.</source>
+        <translation>
+            <numerusform>%n compte prêt à être importé.</numerusform>
+            <numerusform>%n comptes prêts à être importés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused because of errors, and not imported: row(s) %1.</source>
+        <translation>Refusées pour cause d&apos;erreurs et non importées : ligne(s) %1.</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you click Import.</source>
+        <translation>Rien n&apos;est écrit avant que vous cliquiez sur Importer.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Creating %n account(s)…</source>
+        <translation>
+            <numerusform>Création de %n compte…</numerusform>
+            <numerusform>Création de %n comptes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) created.</source>
+        <translation>
+            <numerusform>%n compte créé.</numerusform>
+            <numerusform>%n comptes créés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 account(s) created, %2 failed (see Status).</source>
+        <translation>%1 compte(s) créé(s), %2 en échec (voir État).</translation>
+    </message>
+</context>
+<context>
+    <name>usermgr::ImportPreviewModel</name>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>POP and IMAP</source>
+        <translation>POP et IMAP</translation>
+    </message>
+    <message>
+        <source>POP only</source>
+        <translation>POP seulement</translation>
+    </message>
+    <message>
+        <source>IMAP only</source>
+        <translation>IMAP seulement</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refusée : %1</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Short Name</source>
+        <translation>Nom court</translation>
+    </message>
+    <message>
+        <source>Full Name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adresses</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Accès</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>usermgr::MailTab</name>
+    <message>
+        <source>&amp;None</source>
+        <translation>&amp;Aucun</translation>
+    </message>
+    <message>
+        <source>Mail for this account is refused.</source>
+        <translation>Le courrier pour ce compte est refusé.</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Activé</translation>
+    </message>
+    <message>
+        <source>&amp;Forward to:</source>
+        <translation>&amp;Réexpédier à :</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>Mixte</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>nom@example.org</translation>
+    </message>
+    <message>
+        <source>Mail:</source>
+        <translation>Courrier :</translation>
+    </message>
+    <message>
+        <source>this server</source>
+        <translation>ce serveur</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server:</source>
+        <translation>&amp;Serveur de courrier :</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Aucune limite</translation>
+    </message>
+    <message>
+        <source>0 means no limit.</source>
+        <translation>0 signifie aucune limite.</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>Go</translation>
+    </message>
+    <message>
+        <source>Mail &amp;quota:</source>
+        <translation>&amp;Quota de courrier :</translation>
+    </message>
+    <message>
+        <source>&amp;Both POP and IMAP</source>
+        <translation>POP &amp;et IMAP</translation>
+    </message>
+    <message>
+        <source>&amp;POP only</source>
+        <translation>&amp;POP seulement</translation>
+    </message>
+    <message>
+        <source>&amp;IMAP only</source>
+        <translation>&amp;IMAP seulement</translation>
+    </message>
+    <message>
+        <source>Mail access:</source>
+        <translation>Accès au courrier :</translation>
+    </message>
+    <message>
+        <source>%1 used, no limit</source>
+        <translation>%1 utilisé(s), aucune limite</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used (%3%)</source>
+        <translation>%1 sur %2 utilisé(s) (%3 %)</translation>
+    </message>
+    <message>
+        <source>A warning is sent past %1% of the quota.</source>
+        <translation>Un avertissement est envoyé au-delà de %1 % du quota.</translation>
     </message>
 </context>
 <context>
@@ -346,6 +737,108 @@
     <message>
         <source>F&amp;ind:</source>
         <translation>&amp;Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Delete Account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) deleted.</source>
+        <translation>
+            <numerusform>%n compte supprimé.</numerusform>
+            <numerusform>%n comptes supprimés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Compte</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>Créer un compte</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Dupliquer</translation>
+    </message>
+    <message>
+        <source>Create an account with the selected account&apos;s settings</source>
+        <translation>Créer un compte avec les réglages du compte sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Import Accounts</source>
+        <translation>Importer des comptes</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Export Accounts</source>
+        <translation>Exporter les comptes</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>The account has changes that are not saved. Save them?</source>
+        <translation>Le compte a des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+    <message>
+        <source>Delete the account “%1”? Its mail on this server is deleted with it. This cannot be undone.</source>
+        <translation>Supprimer le compte « %1 » ? Son courrier sur ce serveur est supprimé avec lui. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete %1 accounts (%2)? Their mail on this server is deleted with them. This cannot be undone.</source>
+        <translation>Supprimer %1 comptes (%2) ? Leur courrier sur ce serveur est supprimé avec eux. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Import: %1 account(s) created, %2 failed.</source>
+        <translation>Importation : %1 compte(s) créé(s), %2 en échec.</translation>
+    </message>
+    <message>
+        <source>Could not export the accounts: %1</source>
+        <translation>Impossible d&apos;exporter les comptes : %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n compte exporté vers %1.</numerusform>
+            <numerusform>%n comptes exportés vers %1.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
