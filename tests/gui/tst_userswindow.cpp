@@ -14,6 +14,9 @@
 #include "mainwindow.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QMessageBox>
+#include <QTimer>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
@@ -78,6 +81,8 @@ private slots:
     void importsCsvAfterPreview();
     void exportsCsv();
     void sortsOnTheDaemon();
+    void asksBeforeDroppingEdits();
+    void deletesAfterAsking();
     void screenshots();
     void cleanupTestCase();
 
@@ -91,6 +96,8 @@ private:
         return m_window->findChild<T *>(QLatin1String(name));
     }
     void clickAction(const char *name);
+    // Answers the next message box by clicking the button with that text; returns its text.
+    void answerNextBox(const QString &button, QString *text);
     // On the indicator: a radio button stretched across the form is hit on its text only.
     void clickRadio(const char *name)
     {
@@ -452,6 +459,85 @@ void TestUsersWindow::sortsOnTheDaemon()
     m_window->table()->sortByColumn(AccountListModel::NameColumn, Qt::AscendingOrder);
     QTRY_VERIFY(!model->isLoading() && model->rowCount() > 0);
     QCOMPARE(model->account(0).name, guitest::adminUser());
+}
+
+void TestUsersWindow::answerNextBox(const QString &button, QString *text)
+{
+    auto *timer = new QTimer(this);
+    timer->setInterval(20);
+    connect(timer, &QTimer::timeout, this, [timer, button, text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        *text = box->text();
+        for (QAbstractButton *b : box->buttons()) {
+            if (b->text().remove(QLatin1Char('&')) == button) {
+                b->click();
+                return;
+            }
+        }
+        box->reject();
+    });
+    timer->start();
+}
+
+void TestUsersWindow::asksBeforeDroppingEdits()
+{
+    QVERIFY(select({QStringLiteral("team3")}));
+    AccountEditor *editor = m_window->editor();
+    editor->tabs()->setCurrentWidget(editor->mailTab());
+    auto *spin = child<QSpinBox>("quotaSpin");
+    spin->selectAll();
+    QTest::keyClicks(spin, QStringLiteral("7"));
+    QVERIFY(editor->isModified());
+
+    // Cancel: the edit and the selection stay.
+    QString question;
+    answerNextBox(QStringLiteral("Cancel"), &question);
+    AccountListModel *model = m_window->accountModel();
+    const int team1 = model->rowOf(QStringLiteral("team1"));
+    m_window->table()->selectionModel()->select(
+        QItemSelection(model->index(team1, 0), model->index(team1, AccountListModel::ColumnCount - 1)),
+        QItemSelectionModel::ClearAndSelect);
+    QTRY_VERIFY(!question.isEmpty());
+    QVERIFY(question.contains(QStringLiteral("not saved")));
+    QVERIFY(editor->isModified());
+    QCOMPARE(editor->accountNames(), QStringList{QStringLiteral("team3")});
+    QCOMPARE(spin->value(), 7);
+    QCOMPARE(m_window->table()->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(m_window->table()->selectionModel()->selectedRows().first().row(),
+             model->rowOf(QStringLiteral("team3")));
+
+    // Save: stored, then the other account shows.
+    question.clear();
+    answerNextBox(QStringLiteral("Save"), &question);
+    m_window->table()->selectionModel()->select(
+        QItemSelection(model->index(team1, 0), model->index(team1, AccountListModel::ColumnCount - 1)),
+        QItemSelectionModel::ClearAndSelect);
+    QTRY_VERIFY(!question.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(editor->accountNames(), QStringList{QStringLiteral("team1")}, 15000);
+    QVERIFY(waitEditorIdle());
+    QCOMPARE(get(QStringLiteral("team3")).mail.quotaBytes, 7 * kMB);
+}
+
+void TestUsersWindow::deletesAfterAsking()
+{
+    QVERIFY(select({QStringLiteral("frank")}));
+    QString question;
+    answerNextBox(QStringLiteral("Cancel"), &question);
+    clickAction("deleteAction");
+    QTRY_VERIFY(!question.isEmpty());
+    QVERIFY2(question.contains(QStringLiteral("mail on this server is deleted")), qPrintable(question));
+    QVERIFY(!get(QStringLiteral("frank")).name.isEmpty());
+
+    question.clear();
+    answerNextBox(QStringLiteral("Delete"), &question);
+    clickAction("deleteAction");
+    QTRY_VERIFY(!question.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(get(QStringLiteral("frank")).name.isEmpty(), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->accountModel()->rowOf(QStringLiteral("frank")), -1, 15000);
 }
 
 void TestUsersWindow::screenshots()
