@@ -58,6 +58,13 @@ NON_PUBLIC_CALLS = [
     ("log.subscribe", None),
     ("log.unsubscribe", None),
     ("audit.list", None),
+    ("tls.list", None),
+    ("tls.get", {"name": "default"}),
+    ("tls.createSelfSigned", {"name": "x"}),
+    ("tls.createCsr", {"name": "x"}),
+    ("tls.import", {"name": "x", "certificate": "x"}),
+    ("tls.assign", {"service": "smtp", "name": "default"}),
+    ("tls.delete", {"name": "x"}),
 ]
 
 
