@@ -1,6 +1,6 @@
-// The rows of a CSV import as a read-only table for the preview dialog: row number, short
-// name, full name, addresses, mail, quota, access and the row's status (its errors, or what
-// the daemon answered once imported). No sockets, no files: the dialog feeds it.
+// The rows of a CSV import as a read-only table for the preview dialog: row number, the row's
+// status (its errors, or what the daemon answered once imported), short name, full name,
+// addresses, mail, quota, access. No sockets, no files: the dialog feeds it.
 #pragma once
 
 #include "accountcsv.h"
@@ -16,13 +16,13 @@ public:
     enum Column
     {
         RowColumn,
+        StatusColumn,
         NameColumn,
         FullNameColumn,
         AddressesColumn,
         MailColumn,
         QuotaColumn,
         AccessColumn,
-        StatusColumn,
         ColumnCount
     };
 

@@ -77,12 +77,11 @@ MainWindow::MainWindow(gui::ConnectionManager *manager, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_table->setColumnWidth(AccountListModel::NameColumn, 140);
-    m_table->setColumnWidth(AccountListModel::FullNameColumn, 220);
-    m_table->setColumnWidth(AccountListModel::FullNameColumn, 160);
-    m_table->setColumnWidth(AccountListModel::AddressColumn, 180);
-    m_table->setColumnWidth(AccountListModel::MailColumn, 110);
-    m_table->setColumnWidth(AccountListModel::UsageColumn, 80);
+    m_table->setColumnWidth(AccountListModel::NameColumn, 90);
+    m_table->setColumnWidth(AccountListModel::FullNameColumn, 130);
+    m_table->setColumnWidth(AccountListModel::AddressColumn, 170);
+    m_table->setColumnWidth(AccountListModel::MailColumn, 90);
+    m_table->setColumnWidth(AccountListModel::UsageColumn, 70);
 
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -92,6 +91,7 @@ MainWindow::MainWindow(gui::ConnectionManager *manager, QWidget *parent)
     splitter->addWidget(m_editor);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({640, 460});
     setCentralWidget(splitter);
 
     m_countLabel = new QLabel(this);
