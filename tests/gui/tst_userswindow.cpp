@@ -1,7 +1,8 @@
 // The mailusers window against a real maild: create an account by typing into the editor,
 // set a quota, fill the mailbox over SMTP until the daemon refuses more and see the usage
 // bar pass 100 %, change the quota of three accounts at once, import a CSV file with a bad
-// row (nothing written before Import), export, and screenshots of the list and Mail tab.
+// row (nothing written before Import), export, duplicate, the unsaved-edits and delete
+// questions, and screenshots of the list and Mail tab.
 // Everything the window claims is checked through a separate control connection.
 #include "accountcsv.h"
 #include "accounteditor.h"
@@ -76,6 +77,7 @@ private slots:
     void initTestCase();
     void createsAnAccount();
     void showsDaemonErrorsBesideTheField();
+    void duplicatesAnAccount();
     void setsQuotaAndShowsUsagePastIt();
     void editsThreeAccountsAtOnce();
     void importsCsvAfterPreview();
@@ -256,6 +258,27 @@ void TestUsersWindow::showsDaemonErrorsBesideTheField()
     QTRY_VERIFY(!editor->isModified());
     QVERIFY(!error->isVisible());
     QCOMPARE(get(QStringLiteral("carol")).addresses, QStringList{QStringLiteral("captain@example.org")});
+}
+
+void TestUsersWindow::duplicatesAnAccount()
+{
+    QVERIFY(select({QStringLiteral("carol")}));
+    clickAction("duplicateAction");
+    AccountEditor *editor = m_window->editor();
+    QCOMPARE(editor->mode(), AccountEditor::Mode::New);
+    QVERIFY(child<QLineEdit>("shortNameEdit")->text().isEmpty());
+    QVERIFY(child<QListWidget>("aliasList")->count() == 0); // addresses are unique
+    QTest::keyClicks(child<QLineEdit>("shortNameEdit"), QStringLiteral("carol2"));
+    QTest::mouseClick(child<QPushButton>("saveButton"), Qt::LeftButton);
+    QVERIFY(waitEditorIdle());
+    QTRY_COMPARE(editor->mode(), AccountEditor::Mode::Single);
+    const common::model::Account copy = get(QStringLiteral("carol2"));
+    QVERIFY(copy.mail.state == common::model::MailState::Forward);
+    QCOMPARE(copy.mail.forwardAddress, QStringLiteral("carol@elsewhere.test"));
+    QVERIFY(copy.mail.access == common::model::MailAccess::PopOnly);
+    QVERIFY(!copy.hasPassword);
+    QVERIFY(m_daemon.call(QStringLiteral("account.delete"), {{QStringLiteral("name"), QStringLiteral("carol2")}}).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->accountModel()->rowOf(QStringLiteral("carol2")), -1, 15000);
 }
 
 bool TestUsersWindow::setQuotaInWindow(int megabytes)
