@@ -169,23 +169,24 @@ QString Daemon::start()
     registerServices();
     m_control = std::make_unique<control::ControlServer>(*m_context);
     m_context->control = m_control.get();
-    if (QString e = m_control->listen(m_dataDir->socketPath()); !e.isEmpty())
-        return e;
-    // Members of the admin group reach the socket through the run directory's group.
-    if (const group *g = ::getgrnam(m_settings->string(QStringLiteral("control.adminGroup")).toLocal8Bit().constData())) {
-        for (const QString &path : {m_dataDir->root(), m_dataDir->runDir(), m_dataDir->socketPath()}) {
-            if (::chown(QFile::encodeName(path).constData(), uid_t(-1), g->gr_gid) != 0)
-                logWarning(QStringLiteral("maild"), QStringLiteral("cannot give %1 to the group %2").arg(path, QString::fromLocal8Bit(g->gr_name)));
-        }
-    }
     connect(m_services.get(), &ServiceRegistry::serviceStateChanged, this, [this](Service *s) {
         m_control->broadcast(QStringLiteral("service.state"), m_services->info(s).toJson());
     });
 
     m_services->startEnabled();
 
-    if (dropping) {
+    if (dropping)
         m_dataDir->chownFiles(target.uid, target.gid);
+    // Members of the admin group reach the socket through the run directory: its group is
+    // the admin group and its setgid bit gives the socket, made below, the same group.
+    if (const group *g = ::getgrnam(m_settings->string(QStringLiteral("control.adminGroup")).toLocal8Bit().constData())) {
+        for (const QString &path : {m_dataDir->root(), m_dataDir->runDir()}) {
+            if (::chown(QFile::encodeName(path).constData(), uid_t(-1), g->gr_gid) != 0)
+                logWarning(QStringLiteral("maild"), QStringLiteral("cannot give %1 to the group %2").arg(path, QString::fromLocal8Bit(g->gr_name)));
+        }
+        ::chmod(QFile::encodeName(m_dataDir->runDir()).constData(), 02750);
+    }
+    if (dropping) {
         if (QString e = dropPrivileges(m_options.user, target); !e.isEmpty())
             return e;
     }
@@ -193,6 +194,10 @@ QString Daemon::start()
     m_signals = std::make_unique<UnixSignals>();
     connect(m_signals.get(), &UnixSignals::terminateRequested, this, &Daemon::shutdown);
     connect(m_signals.get(), &UnixSignals::reloadRequested, this, &Daemon::reload);
+
+    // Last: a tool that can connect finds the daemon completely started, as its final user.
+    if (QString e = m_control->listen(m_dataDir->socketPath()); !e.isEmpty())
+        return e;
 
     logInfo(QStringLiteral("maild"),
             QStringLiteral("maild %1 started: profile %2, data directory %3, pid %4%5")
@@ -221,9 +226,11 @@ void Daemon::shutdown(int signal)
 void Daemon::reload()
 {
     m_logger->reopen();
-    m_settings->loadStored(*m_settingsTable);
-    emit m_settings->changed(m_settings->keys());
-    logInfo(QStringLiteral("maild"), QStringLiteral("SIGHUP: settings re-read and log file reopened"));
+    const QStringList changed = m_settings->loadStored(*m_settingsTable);
+    if (!changed.isEmpty())
+        emit m_settings->changed(changed);
+    logInfo(QStringLiteral("maild"), QStringLiteral("SIGHUP: settings reloaded (%1 changed) and log file reopened")
+                                         .arg(changed.isEmpty() ? QStringLiteral("none") : changed.join(QStringLiteral(", "))));
 }
 
 } // namespace maild::core

@@ -131,8 +131,11 @@ QString Settings::setOverride(const QString &key, const QJsonValue &value)
     return {};
 }
 
-void Settings::loadStored(store::SettingsTable &table)
+QStringList Settings::loadStored(store::SettingsTable &table)
 {
+    QHash<QString, QJsonValue> before;
+    for (const QString &key : keys())
+        before.insert(key, value(key));
     const QHash<QString, QJsonValue> stored = table.loadAll();
     m_stored.clear();
     for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
@@ -140,6 +143,12 @@ void Settings::loadStored(store::SettingsTable &table)
         if (!check(it.key(), it.value()))
             m_stored.insert(it.key(), it.value());
     }
+    QStringList changedKeys;
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (value(it.key()) != it.value())
+            changedKeys.append(it.key());
+    }
+    return changedKeys;
 }
 
 std::optional<Settings::Refusal> Settings::store(const QJsonObject &values, store::SettingsTable &table)

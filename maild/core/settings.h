@@ -56,7 +56,8 @@ public:
     // Sources. Each returns the first refused "key: reason", or empty on success.
     QString setConfigDefaults(const QJsonObject &values);
     QString setOverride(const QString &key, const QJsonValue &value);
-    void loadStored(store::SettingsTable &table);
+    // Re-reads the stored values; returns the keys whose effective value changed.
+    QStringList loadStored(store::SettingsTable &table);
     bool isOverridden(const QString &key) const { return m_overrides.contains(key); }
 
     // Validated change of stored values, all or nothing; writes through table (caller owns the

@@ -97,7 +97,7 @@ void DeliveryWorker::update(const QString &account, std::function<QVariant(Index
         QString error;
         QVariant result;
         QStringList changed;
-        store::Database *db = indexFor(account, &error);
+        store::Database *db = indexFor(account, &error, false);
         if (db) {
             const QString accountDir = m_dataDir + QStringLiteral("/mail/") + account;
             MailIndex index(*db);
@@ -201,7 +201,7 @@ void DeliveryWorker::recover()
           accounts, orphans);
 }
 
-store::Database *DeliveryWorker::indexFor(const QString &account, QString *error)
+store::Database *DeliveryWorker::indexFor(const QString &account, QString *error, bool create)
 {
     const QString dir = m_dataDir + QStringLiteral("/mail/") + account;
     if (auto it = m_indexes.constFind(account); it != m_indexes.cend()) {
@@ -212,6 +212,10 @@ store::Database *DeliveryWorker::indexFor(const QString &account, QString *error
     if (m_indexes.size() >= kMaxOpenIndexes)
         m_indexes.clear();
     const bool created = !QFileInfo::exists(dir);
+    if (created && !create) {
+        *error = QStringLiteral("the account %1 no longer has a mail folder").arg(account);
+        return nullptr;
+    }
     if (!makeDir(dir) || !makeDir(dir + QStringLiteral("/msg"))) {
         *error = QStringLiteral("cannot create %1: %2").arg(dir, errnoText());
         return nullptr;

@@ -60,7 +60,8 @@ private:
     void setAccountUsage(const QString &account, qint64 usage);
     void deliverLocal(const QString &account, std::vector<Pending *> &jobs);
     void queueRemote(std::vector<Pending> &batch, const QHash<QString, qint64> &usage);
-    store::Database *indexFor(const QString &account, QString *error);
+    // The account's index, opened once per run; its folder is created only for deliveries.
+    store::Database *indexFor(const QString &account, QString *error, bool create = true);
 
     QString m_dataDir;
     QObject *m_context;

@@ -163,7 +163,7 @@ void Pop3Session::login(const QString &name, const QString &password)
                                                     break;
                                                 case auth::AuthResult::Outcome::Locked:
                                                     ++m_service.authFailures;
-                                                    err(QStringLiteral("[LOGIN-DELAY] %1").arg(r.reason));
+                                                    err(QStringLiteral("[LOGIN-DELAY] Too many failed logins; try again in %1 seconds").arg(r.retryAfter));
                                                     break;
                                                 case auth::AuthResult::Outcome::Refused:
                                                     ++m_service.authFailures;
@@ -212,6 +212,14 @@ void Pop3Session::startSasl(std::unique_ptr<auth::SaslMechanism> mechanism, cons
 
 void Pop3Session::handleSaslResponse(const QByteArray &line)
 {
+    if (m_scramAccount) {
+        const QString account = *std::exchange(m_scramAccount, std::nullopt);
+        m_inSasl = false;
+        m_sasl.reset();
+        if (!line.isEmpty() && line != "=")
+            return err(QStringLiteral("[AUTH] expected an empty response after the server signature"));
+        return finishLogin(account);
+    }
     if (line == "*") {
         m_inSasl = false;
         m_sasl.reset();
@@ -243,20 +251,21 @@ void Pop3Session::onSaslStep(const auth::SaslStep &step)
         return login(step.login, step.password);
     case auth::SaslStep::Kind::Verified: {
         m_inSasl = false;
-        m_sasl.reset();
         auth::Authenticator &a = *context().authenticator;
         auth::AuthResult r = a.precheck(step.login, peer());
         if (r.outcome == auth::AuthResult::Outcome::Ok)
             r = a.conclude(auth::MailProtocol::Pop3, step.login, step.account, step.proofOk, peer());
         if (r.outcome == auth::AuthResult::Outcome::Ok) {
-            // RFC 5034: the server's final SCRAM message goes with the success.
+            // RFC 5034 4: the server signature as a last challenge; +OK follows the client's
+            // empty answer.
             send("+ " + step.challenge.toBase64() + "\r\n");
-            m_inSasl = false;
-            return finishLogin(r.account);
+            m_inSasl = true;
+            m_scramAccount = r.account;
+            return;
         }
         ++m_service.authFailures;
         if (r.outcome == auth::AuthResult::Outcome::Locked)
-            return err(QStringLiteral("[LOGIN-DELAY] %1").arg(r.reason));
+            return err(QStringLiteral("[LOGIN-DELAY] Too many failed logins; try again in %1 seconds").arg(r.retryAfter));
         return err(r.outcome == auth::AuthResult::Outcome::Refused ? QStringLiteral("[AUTH] %1").arg(r.reason)
                                                                     : QStringLiteral("[AUTH] Authentication failed"));
     }

@@ -89,6 +89,7 @@ private:
 
     std::unique_ptr<auth::SaslMechanism> m_sasl;
     bool m_inSasl = false;
+    std::optional<QString> m_scramAccount; // verified; waiting for the client's empty answer
 
     // Streaming state.
     std::unique_ptr<QFile> m_file;

@@ -38,7 +38,7 @@ void pass(Pop3Session &s, const QByteArray &argument)
     if (!tlsGate(s))
         return;
     if (s.pendingUser.isEmpty())
-        return s.err(QStringLiteral("USER first"));
+        return s.err(QStringLiteral("PASS not allowed now"));
     if (argument.isEmpty())
         return s.err(QStringLiteral("syntax: PASS <password>"));
     s.login(s.pendingUser, QString::fromUtf8(argument));
