@@ -10,6 +10,8 @@
 #include "pop3/pop3service.h"
 #include "tls/certstore.h"
 
+#include <cstring>
+
 namespace maild::pop3 {
 
 namespace {
@@ -298,6 +300,7 @@ void Pop3Session::stream(const mailstore::StoredMessage &message, qint64 bodyLin
     m_atLineStart = true;
     m_inBody = false;
     m_lineLength = 0;
+    m_lastByte = '\n';
     m_bodyLinesLeft = bodyLines;
     pauseInput();
     pump();
@@ -316,27 +319,38 @@ void Pop3Session::pump()
         if (chunk.isEmpty())
             return endStream();
         QByteArray out;
-        out.reserve(chunk.size() + 64);
-        for (char c : chunk) {
+        out.reserve(chunk.size() + chunk.size() / 32 + 16);
+        const char *p = chunk.constData();
+        const char *const end = p + chunk.size();
+        // A line at a time: copy it whole, stuff a leading dot, count body lines for TOP.
+        while (p < end) {
             if (m_inBody && m_bodyLinesLeft == 0) { // TOP: enough body lines
                 send(out);
                 return endStream();
             }
-            if (m_atLineStart && c == '.')
+            if (m_atLineStart && *p == '.')
                 out.append('.'); // byte-stuffing (RFC 1939 3)
-            out.append(c);
-            if (c == '\n') {
+            const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+            const char *stop = nl ? nl + 1 : end;
+            out.append(p, stop - p);
+            if (nl) {
+                // The line's length without its CR LF (the CR may have ended the last chunk).
+                qint64 length = m_lineLength + (nl - p);
+                const char before = nl > p ? nl[-1] : m_lastByte;
+                if (length > 0 && before == '\r')
+                    --length;
                 if (!m_inBody)
-                    m_inBody = m_lineLength == 0; // the empty line ends the headers
+                    m_inBody = length == 0; // the empty line ends the headers
                 else if (m_bodyLinesLeft > 0)
                     --m_bodyLinesLeft;
                 m_atLineStart = true;
                 m_lineLength = 0;
             } else {
                 m_atLineStart = false;
-                if (c != '\r')
-                    ++m_lineLength;
+                m_lineLength += end - p;
             }
+            m_lastByte = stop[-1];
+            p = stop;
         }
         m_service.bytesSent += out.size();
         send(out);

@@ -96,7 +96,8 @@ private:
     bool m_atLineStart = true;
     bool m_inBody = false;
     qint64 m_bodyLinesLeft = -1; // -1: all
-    qint64 m_lineLength = 0; // octets of the current line, CR and LF not counted
+    qint64 m_lineLength = 0; // octets of the current line so far (a chunk may end inside it)
+    char m_lastByte = '\n';
 };
 
 } // namespace maild::pop3
