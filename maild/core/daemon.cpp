@@ -172,6 +172,19 @@ QString Daemon::start()
     connect(m_services.get(), &ServiceRegistry::serviceStateChanged, this, [this](Service *s) {
         m_control->broadcast(QStringLiteral("service.state"), m_services->info(s).toJson());
     });
+    // Usage changes with every delivery: tools hear of it at most once a second per account.
+    m_usageTimer.setSingleShot(true);
+    m_usageTimer.setInterval(1000);
+    connect(m_mailStore.get(), &mailstore::MailStore::mailboxChanged, this, [this](const QString &account) {
+        m_usageChanged.insert(account);
+        if (!m_usageTimer.isActive())
+            m_usageTimer.start();
+    });
+    connect(&m_usageTimer, &QTimer::timeout, this, [this] {
+        for (const QString &account : std::exchange(m_usageChanged, {}))
+            m_control->broadcast(QStringLiteral("account.changed"),
+                                 {{QStringLiteral("name"), account}, {QStringLiteral("change"), QStringLiteral("usage")}});
+    });
 
     m_services->startEnabled();
 

@@ -7,6 +7,8 @@
 #include "core/options.h"
 
 #include <QObject>
+#include <QSet>
+#include <QTimer>
 #include <memory>
 
 namespace maild::mailstore {
@@ -70,6 +72,9 @@ private:
     std::unique_ptr<tls::CertStore> m_certificates;
     std::unique_ptr<control::ControlServer> m_control;
     std::unique_ptr<UnixSignals> m_signals;
+    // Accounts whose usage changed since the last account.changed "usage" notification.
+    QSet<QString> m_usageChanged;
+    QTimer m_usageTimer;
 };
 
 } // namespace maild::core

@@ -492,6 +492,30 @@ class Quota(SmtpBase):
             time.sleep(0.2)
 
 
+class UsageNotifications(SmtpBase):
+    def test_delivery_announces_usage_to_admin_tools(self):
+        watcher = self.connect()  # a second logged-in control connection, like mailusers
+        before = self.rpc.call("account.get", {"name": "alice"})["usageBytes"]
+        message = make_message("usage", body=(b"x" * 78 + b"\r\n") * 25)
+        for _ in range(3):  # a burst: announced once, not three times
+            self.expect(self.deliver("sender@client.test", ["alice@" + DOMAIN], message), 250, "2.0.0")
+        note = watcher.wait_notification("account.changed", timeout=10)
+        self.assertEqual(note["params"], {"name": "alice", "change": "usage"})
+        after = self.rpc.call("account.get", {"name": "alice"})["usageBytes"]
+        self.assertGreaterEqual(after - before, 3 * len(message))
+        time.sleep(1.5)
+        watcher.sock.settimeout(0.5)
+        extra = []
+        try:
+            while True:
+                extra.append(watcher.recv_line())
+        except (socket.timeout, TimeoutError):
+            pass
+        usage = [n for n in extra + watcher.notifications
+                 if n.get("method") == "account.changed" and n["params"].get("change") == "usage"]
+        self.assertLessEqual(len(usage), 1, "a burst is announced at most once a second: %r" % usage)
+
+
 class Session(SmtpBase):
     def test_vrfy_help_rset_noop_quit(self):
         c = self.smtp()
