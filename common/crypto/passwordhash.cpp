@@ -72,6 +72,11 @@ bool verifyPassword(const QString &password, const QString &encoded)
     return CRYPTO_memcmp(actual.constData(), expected.constData(), size_t(actual.size())) == 0;
 }
 
+void releaseThreadState()
+{
+    OPENSSL_thread_stop();
+}
+
 const QString &dummyHash()
 {
     static const QString hash = [] {

@@ -31,4 +31,8 @@ struct HashParts
 };
 std::optional<HashParts> parseHash(const QString &encoded);
 
+// Frees OpenSSL's state of the calling thread. Worker threads call it when they finish a
+// hash, so that nothing of OpenSSL lingers in idle pool threads.
+void releaseThreadState();
+
 } // namespace common::crypto

@@ -101,6 +101,7 @@ void Authenticator::verifyPassword(MailProtocol protocol, const QString &login, 
     QPointer<Authenticator> self(this);
     QThreadPool::globalInstance()->start([=] {
         const bool ok = common::crypto::verifyPassword(password, hash) && candidate;
+        common::crypto::releaseThreadState();
         QMetaObject::invokeMethod(
             qApp,
             [=] {

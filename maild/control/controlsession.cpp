@@ -183,6 +183,7 @@ void ControlSession::hashPasswords(std::shared_ptr<Job> job)
                 item.password.clear();
             }
         }
+        common::crypto::releaseThreadState();
         QMetaObject::invokeMethod(
             qApp,
             [self, job] {

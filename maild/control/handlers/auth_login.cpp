@@ -47,6 +47,7 @@ void authLogin(CallContext &ctx, const QJsonObject &params, Responder respond)
     ControlServer *server = ctx.d.control;
     QThreadPool::globalInstance()->start([=]() mutable {
         const bool verified = common::crypto::verifyPassword(password, hash);
+        common::crypto::releaseThreadState();
         QMetaObject::invokeMethod(
             qApp,
             [=] {
