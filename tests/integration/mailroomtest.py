@@ -36,6 +36,7 @@ class Daemon:
         self.env = dict(os.environ, **(env or {}))
         self.proc = None
         self.output_path = os.path.join(self.data_dir, "maild.out")
+        self.ports = self._assign_ports()
 
     @property
     def socket_path(self):
@@ -46,15 +47,33 @@ class Daemon:
         return self.proc.pid if self.proc else None
 
     # Every listener a test does not name gets a free port, so suites running side by side
-    # (ctest -j) never collide on the embedded defaults.
+    # (ctest -j) never collide on the embedded defaults. self.ports maps each listener to
+    # its port (named ones included).
     LISTENERS = ("smtp", "submission", "smtps", "pop3", "pop3s")
+
+    def _assign_ports(self):
+        ports = {}
+        for i, arg in enumerate(self.args[:-1]):
+            if arg == "--port" and "=" in self.args[i + 1]:
+                name, value = self.args[i + 1].split("=", 1)
+                if value.isdigit():
+                    ports[name] = int(value)
+        taken = set(ports.values())
+        for listener in self.LISTENERS:
+            if listener not in ports:
+                port = free_port()
+                while port in taken:
+                    port = free_port()
+                ports[listener] = port
+                taken.add(port)
+        return ports
 
     def command(self):
         named = {a.split("=", 1)[0] for a in self.args if "=" in a}
         ports = []
         for listener in self.LISTENERS:
             if listener not in named:
-                ports += ["--port", "%s=%d" % (listener, free_port())]
+                ports += ["--port", "%s=%d" % (listener, self.ports[listener])]
         return [MAILD, "--data-dir", self.data_dir, "--profile", "embedded",
                 "--listen", "127.0.0.1"] + ports + self.args
 
@@ -211,14 +230,26 @@ class MailroomTestCase(unittest.TestCase):
     logged-in control connection (self.rpc)."""
 
     daemon_args = ()
+    BIND_ATTEMPTS = 4
 
     def setUp(self):
-        self.daemon = Daemon(args=self.daemon_args)
-        self.addCleanup(self.daemon.cleanup)
-        self.daemon.start()
-        self.rpc = self.connect(login=False)
-        self.rpc.call("auth.bootstrap", {"user": ADMIN_USER, "password": ADMIN_PASSWORD,
-                                         "fullName": "Test Administrator"})
+        # free_port() hands out a port that was free a moment ago; with suites running side by
+        # side (ctest -j) another process may take it (a listener, or a client's ephemeral
+        # port) before maild binds it. Only that case (a service reports "already in use") is
+        # retried, with a new daemon on new ports; any other failure stays the test's.
+        for attempt in range(self.BIND_ATTEMPTS):
+            self.daemon = Daemon(args=self.daemon_args)
+            self.addCleanup(self.daemon.cleanup)
+            self.daemon.start()
+            self.rpc = self.connect(login=False)
+            self.rpc.call("auth.bootstrap", {"user": ADMIN_USER, "password": ADMIN_PASSWORD,
+                                             "fullName": "Test Administrator"})
+            busy = [s["name"] for s in self.rpc.call("server.status")["services"]
+                    if "already in use" in (s.get("error") or "")]
+            if not busy or attempt + 1 == self.BIND_ATTEMPTS:
+                break
+            self.rpc.close()
+            self.daemon.cleanup()
 
     def connect(self, login=True):
         rpc = Rpc(self.daemon.socket_path)

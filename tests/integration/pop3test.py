@@ -21,7 +21,7 @@ import subprocess
 import tempfile
 import time
 
-from mailroomtest import RpcError, free_port
+from mailroomtest import RpcError
 from smtptest import DOMAIN, HOST, TIMEOUT, SmtpTestCase, make_message, open_db
 from tlstest import client_context, unsolicited
 
@@ -426,20 +426,10 @@ class Pop3TestCase(SmtpTestCase):
     """maild with smtp, submission, pop3 and pop3s listeners on free ports, domain
     example.test; helpers to deliver, read the store and talk POP3."""
 
-    BIND_ATTEMPTS = 4
-
     def setUp(self):
-        # free_port() hands out a port that was free a moment ago; with suites running side by
-        # side (ctest -j) another process may take it (a listener, or a client's ephemeral
-        # port) before maild binds it. Only that case ("already in use") is retried, with a new
-        # daemon on new ports; any other failure of the pop3 service fails the test.
-        for attempt in range(self.BIND_ATTEMPTS):
-            self._start_with_fresh_ports()
-            state = self.service("pop3")
-            if state.get("state") == "running" or "already in use" not in (state.get("error") or ""):
-                break
-            self.rpc.close()
-            self.daemon.cleanup()
+        super().setUp()  # retries on ports taken meanwhile (MailroomTestCase)
+        self.pop3_port = self.daemon.ports["pop3"]
+        self.pop3s_port = self.daemon.ports["pop3s"]
         try:
             self.pop3_greeting = wait_pop3(self.pop3_port)
         except AssertionError as e:
@@ -449,15 +439,6 @@ class Pop3TestCase(SmtpTestCase):
                 state = f
             raise AssertionError("%s\npop3 service: %r\nmaild output:\n%s"
                                  % (e, state, self.daemon.read_output()[-4000:])) from None
-
-    def _start_with_fresh_ports(self):
-        self.pop3_port = free_port()
-        self.pop3s_port = free_port()
-        while self.pop3s_port == self.pop3_port:
-            self.pop3s_port = free_port()
-        self.extra_args = ["--port", "pop3=%d" % self.pop3_port,
-                           "--port", "pop3s=%d" % self.pop3s_port] + list(type(self).extra_args)
-        super().setUp()
 
     # -- control plane -------------------------------------------------------------------
 

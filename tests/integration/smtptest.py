@@ -416,13 +416,10 @@ class SmtpTestCase(MailroomTestCase):
     extra_args = ()
 
     def setUp(self):
-        self.smtp_port = free_port()
-        self.submission_port = free_port()
-        while self.submission_port == self.smtp_port:
-            self.submission_port = free_port()
-        self.daemon_args = ["--port", "smtp=%d" % self.smtp_port,
-                            "--port", "submission=%d" % self.submission_port] + list(self.extra_args)
+        self.daemon_args = list(self.extra_args)
         super().setUp()
+        self.smtp_port = self.daemon.ports["smtp"]
+        self.submission_port = self.daemon.ports["submission"]
         self.store = Store(self.daemon.data_dir)
         self.rpc.call("domain.add", {"name": DOMAIN})
         self.greeting = wait_smtp(self.smtp_port)

@@ -459,9 +459,8 @@ class TlsTestCase(SmtpTestCase):
     control answer seen through self.call is checked for private key material."""
 
     def setUp(self):
-        self.smtps_port = free_port()
-        self.extra_args = ["--port", "smtps=%d" % self.smtps_port] + list(type(self).extra_args)
         super().setUp()
+        self.smtps_port = self.daemon.ports["smtps"]
         self.answers = []
 
     # -- control -------------------------------------------------------------------------
