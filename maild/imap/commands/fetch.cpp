@@ -1,0 +1,269 @@
+// FETCH and UID FETCH (RFC 3501 6.4.5, 6.4.8, 7.4.2; CONDSTORE of RFC 7162 3.1.4-3.1.5:
+// MODSEQ and the CHANGEDSINCE modifier). Items come parsed from FetchRequest; a message file
+// is opened only when an item needs it, mapped read-only (never read into memory), parsed
+// only as deep as the items need, and large literals are streamed from the file by the
+// session's output queue. A body item without PEEK on a read-write mailbox first sets \Seen
+// through the store; the responses then carry the new FLAGS.
+// Security: the message files are strangers' mail; the MIME parser is bounded and section
+// ranges are checked against the file. Message files are immutable until expunged (an
+// unlinked file stays mapped and readable).
+#include "imap/commands/arguments.h"
+#include "imap/commands/commands.h"
+#include "imap/grammar/bodystructure.h"
+#include "imap/grammar/envelope.h"
+#include "imap/grammar/fetchrequest.h"
+#include "imap/grammar/responsewriter.h"
+#include "imap/imapsession.h"
+#include "imap/selectedmailbox.h"
+
+#include <QFile>
+#include <QSet>
+
+namespace maild::imap::commands {
+
+namespace {
+
+using Kind = FetchItem::Kind;
+
+// Literals up to this size are copied from the mapping; longer ones are streamed.
+constexpr qint64 kCopyBelow = 64 * 1024;
+
+// A message file mapped read-only for the time one FETCH response is built.
+class MappedMessage
+{
+public:
+    explicit MappedMessage(const QString &path) : m_file(path) {}
+    ~MappedMessage()
+    {
+        if (m_map)
+            m_file.unmap(m_map);
+    }
+    MappedMessage(const MappedMessage &) = delete;
+    MappedMessage &operator=(const MappedMessage &) = delete;
+
+    bool open()
+    {
+        if (!m_file.open(QIODevice::ReadOnly))
+            return false;
+        const qint64 size = m_file.size();
+        if (size == 0)
+            return true;
+        m_map = m_file.map(0, size);
+        if (!m_map)
+            return false;
+        m_bytes = QByteArray::fromRawData(reinterpret_cast<const char *>(m_map), qsizetype(size));
+        return true;
+    }
+    // The file's bytes; valid while this object lives (no copy is made).
+    const QByteArray &bytes() const { return m_bytes; }
+
+private:
+    QFile m_file;
+    uchar *m_map = nullptr;
+    QByteArray m_bytes;
+};
+
+struct FetchJob
+{
+    Command command; // tag and name, for the tagged response
+    FetchRequest request;
+    QList<int> msns;
+    bool enabledCondstore = false; // this command enabled CONDSTORE (HIGHESTMODSEQ is due)
+};
+
+enum class Outcome
+{
+    Sent,
+    Expunged,
+    Unreadable
+};
+
+QByteArray literal(qint64 size)
+{
+    return '{' + QByteArray::number(size) + "}\r\n";
+}
+
+// Writes "* n FETCH (...)" for one message. seenChanged: \Seen was just set, so FLAGS (and,
+// with CONDSTORE on, UID and MODSEQ) are reported even when not asked for.
+Outcome writeMessage(ImapSession &s, const FetchRequest &r, int msn, const MessageState &m,
+                     bool seenChanged)
+{
+    const FetchRequest::MimeNeed need = r.mimeNeed();
+    const bool needsFile = need != FetchRequest::MimeNeed::None || r.has(Kind::Section);
+    MappedMessage file(m.path);
+    if (needsFile && !file.open())
+        return m.expunged ? Outcome::Expunged : Outcome::Unreadable;
+    const QByteArray &message = file.bytes();
+    MimePart root;
+    if (need == FetchRequest::MimeNeed::Structure) {
+        root = MimeParser().parse(message);
+    } else if (need == FetchRequest::MimeNeed::Header) {
+        root = MimeParser().parseHeaderOnly(message);
+        for (auto &field : root.header.fields)
+            field.second = field.second.trimmed(); // as parse() leaves them
+    }
+
+    QByteArray out = "* " + QByteArray::number(msn) + " FETCH (";
+    const qsizetype start = out.size();
+    auto add = [&](QByteArrayView name, const QByteArray &value) {
+        if (out.size() > start)
+            out += ' ';
+        out += name;
+        out += ' ';
+        out += value;
+    };
+    const bool condstore = s.condstoreEnabled;
+    for (const FetchItem &item : r.items) {
+        switch (item.kind) {
+        case Kind::Uid:
+            add("UID", QByteArray::number(m.uid));
+            break;
+        case Kind::Flags:
+            add("FLAGS", m.flagList());
+            break;
+        case Kind::InternalDate:
+            add("INTERNALDATE", ResponseWriter::dateTime(m.internalDate));
+            break;
+        case Kind::Rfc822Size:
+            add("RFC822.SIZE", QByteArray::number(m.size));
+            break;
+        case Kind::ModSeq:
+            add("MODSEQ", '(' + QByteArray::number(m.modseq) + ')');
+            break;
+        case Kind::Envelope:
+            add("ENVELOPE", envelope(root.header));
+            break;
+        case Kind::Body:
+            add("BODY", bodyStructure(root, false));
+            break;
+        case Kind::BodyStructure:
+            add("BODYSTRUCTURE", bodyStructure(root, true));
+            break;
+        case Kind::Section: {
+            const SectionData data =
+                applyPartial(locateSection(item.section, root, message), item.partial);
+            if (data.size() == 0) {
+                add(item.responseName(), QByteArrayLiteral("\"\""));
+            } else if (data.isBuilt) {
+                add(item.responseName(), literal(data.size()) + data.built);
+            } else if (data.length < kCopyBelow) {
+                add(item.responseName(), literal(data.length));
+                out += QByteArrayView(message).sliced(data.offset, data.length);
+            } else {
+                add(item.responseName(), literal(data.length));
+                s.write(out);
+                out.clear();
+                s.writeFile(m.path, data.offset, data.length);
+            }
+            break;
+        }
+        }
+    }
+    if (seenChanged) {
+        if (!r.has(Kind::Flags))
+            add("FLAGS", m.flagList());
+        if (condstore && !r.has(Kind::Uid))
+            add("UID", QByteArray::number(m.uid));
+        if (condstore && !r.has(Kind::ModSeq))
+            add("MODSEQ", '(' + QByteArray::number(m.modseq) + ')');
+    }
+    s.write(out + ")\r\n");
+    return Outcome::Sent;
+}
+
+void respond(ImapSession &s, const FetchJob &job, const QSet<quint32> &seenChanged,
+             const QString &seenError)
+{
+    SelectedMailbox *box = s.selected();
+    if (!box)
+        return s.no(job.command, "The mailbox was closed");
+    bool expunged = false;
+    bool unreadable = false;
+    for (int msn : job.msns) {
+        if (msn > box->count())
+            continue;
+        const MessageState &m = box->at(msn);
+        switch (writeMessage(s, job.request, msn, m, seenChanged.contains(m.uid))) {
+        case Outcome::Sent:
+            break;
+        case Outcome::Expunged:
+            expunged = true;
+            break;
+        case Outcome::Unreadable:
+            unreadable = true;
+            break;
+        }
+    }
+    if (job.enabledCondstore)
+        s.untagged(QByteArray("OK [HIGHESTMODSEQ " + QByteArray::number(box->highestModSeq()) +
+                              "] CONDSTORE on"));
+    if (unreadable)
+        return s.no(job.command, "Some messages could not be read");
+    if (expunged)
+        return s.no(job.command, "[EXPUNGEISSUED] Some messages were expunged meanwhile");
+    if (!seenError.isEmpty())
+        return s.no(job.command, QByteArray("FETCH completed, but \\Seen could not be set: " +
+                                            seenError.toUtf8()));
+    s.ok(job.command, "FETCH completed");
+}
+
+} // namespace
+
+void fetch(ImapSession &s, Command &c)
+{
+    const bool uid = isUidCommand(c);
+    if (c.arguments.size() < 2)
+        return s.bad(c, QByteArray(QByteArray(uid ? "UID " : "") +
+                                   "FETCH <sequence set> <items> [(CHANGEDSINCE n)]"));
+    const std::optional<SequenceSet> set = sequenceArgument(s, c, 0);
+    if (!set)
+        return;
+    QByteArray error;
+    std::optional<FetchRequest> request = FetchRequest::parse(c.arguments, 1, &error);
+    if (!request)
+        return s.bad(c, error);
+    SelectedMailbox *box = s.selected();
+    // A sequence number past the last message (or '*' in an empty mailbox) is BAD, as
+    // Dovecot answers ("Invalid messageset") and RFC 3501 9 (seq-number) asks; UIDs that do
+    // not exist are simply not reported (RFC 3501 6.4.8).
+    bool outOfRange = false;
+    QList<int> msns = box->resolve(*set, uid, &outOfRange);
+    if (outOfRange)
+        return s.bad(
+            c, QByteArray("No such message: the mailbox has " + QByteArray::number(box->count())));
+    if (uid)
+        request->require(Kind::Uid);
+
+    FetchJob job{Command{c.tag, c.name, {}}, *request, {}, false};
+    if (request->changedSince || request->has(Kind::ModSeq)) { // CONDSTORE enabling (RFC 7162 3.1)
+        job.enabledCondstore = !s.condstoreEnabled;
+        s.condstoreEnabled = true;
+    }
+    for (int msn : std::as_const(msns)) {
+        if (!request->changedSince || box->at(msn).modseq > *request->changedSince)
+            job.msns.append(msn);
+    }
+
+    QList<int> unseen;
+    if (request->setsSeen() && !box->readOnly()) {
+        for (int msn : std::as_const(job.msns)) {
+            const MessageState &m = box->at(msn);
+            if (!m.expunged && !m.hasFlag("\\Seen"))
+                unseen.append(msn);
+        }
+    }
+    if (unseen.isEmpty())
+        return respond(s, job, {}, {});
+    // changeFlags() holds input back until its callback has run.
+    s.changeFlags(unseen, mailstore::FlagMode::Add, {QStringLiteral("\\Seen")}, std::nullopt,
+                  [&s, job](const ImapSession::FlagResult &result) {
+                      QSet<quint32> changed;
+                      for (const mailstore::FlagChange &change : result.changes) {
+                          if (change.modseq > 0)
+                              changed.insert(quint32(change.uid));
+                      }
+                      respond(s, job, changed, result.error);
+                  });
+}
+
+} // namespace maild::imap::commands
