@@ -12,6 +12,8 @@
 #include "core/settings.h"
 #include "core/unixsignals.h"
 #include "mailstore/mailstore.h"
+#include "imap/imapservice.h"
+#include "imap/imapsettings.h"
 #include "pop3/pop3service.h"
 #include "pop3/pop3settings.h"
 #include "smtp/smtpservice.h"
@@ -43,6 +45,7 @@ Daemon::Daemon(DaemonOptions options, QObject *parent)
     defineCoreSettings(*m_settings);
     smtp::defineSmtpSettings(*m_settings);
     pop3::definePop3Settings(*m_settings);
+    imap::defineImapSettings(*m_settings);
     m_settings->define({QStringLiteral("smtp.enabled"), SettingType::Bool, QStringLiteral("Start the SMTP service with the daemon"),
                         true, QJsonValue::Undefined, {}, 0, 0, {}});
     m_services = std::make_unique<ServiceRegistry>(*m_settings);
@@ -61,6 +64,7 @@ void Daemon::registerServices()
 {
     m_services->add(new smtp::SmtpService(*m_context));
     m_services->add(new pop3::Pop3Service(*m_context));
+    m_services->add(new imap::ImapService(*m_context));
 }
 
 QString Daemon::loadSettings()
@@ -159,7 +163,7 @@ QString Daemon::start()
         return e;
     m_resolver = std::make_unique<auth::AddressResolver>(*m_accounts, *m_settings);
     m_authenticator = std::make_unique<auth::Authenticator>(*m_context, *m_resolver);
-    m_certificates = std::make_unique<tls::CertStore>(m_dataDir->root(), *m_db, *m_settings, QStringList{QStringLiteral("smtp"), QStringLiteral("pop3")});
+    m_certificates = std::make_unique<tls::CertStore>(m_dataDir->root(), *m_db, *m_settings, QStringList{QStringLiteral("smtp"), QStringLiteral("pop3"), QStringLiteral("imap")});
     if (QString e = m_certificates->start(); !e.isEmpty())
         return e;
     m_context->certificates = m_certificates.get();

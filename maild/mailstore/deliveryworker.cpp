@@ -91,13 +91,14 @@ void DeliveryWorker::submit(DeliveryJob job, Completion done)
     m_wake.notify_one();
 }
 
-void DeliveryWorker::update(const QString &account, std::function<QVariant(IndexUpdate &)> work, UpdateDone done)
+void DeliveryWorker::update(const QString &account, std::function<QVariant(IndexUpdate &)> work, UpdateDone done,
+                            bool createFolder)
 {
-    auto task = [this, account, work = std::move(work), done = std::move(done)] {
+    auto task = [this, account, work = std::move(work), done = std::move(done), createFolder] {
         QString error;
         QVariant result;
         QStringList changed;
-        store::Database *db = indexFor(account, &error, false);
+        store::Database *db = indexFor(account, &error, createFolder);
         if (db) {
             const QString accountDir = m_dataDir + QStringLiteral("/mail/") + account;
             MailIndex index(*db);

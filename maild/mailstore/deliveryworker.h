@@ -42,7 +42,9 @@ public:
     // files it names and refreshes the account's usage. done(error, result, changedMailboxes)
     // runs on the thread of resultContext; error is empty on success.
     using UpdateDone = std::function<void(const QString &error, const QVariant &result, const QStringList &changed)>;
-    void update(const QString &account, std::function<QVariant(IndexUpdate &)> work, UpdateDone done);
+    // With createFolder, an account without a mail folder yet gets one (IMAP login).
+    void update(const QString &account, std::function<QVariant(IndexUpdate &)> work, UpdateDone done,
+                bool createFolder = false);
 
 private:
     struct Pending

@@ -5,6 +5,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace maild::mailstore {
 
 std::unique_ptr<MailboxView> MailboxView::open(const QString &accountDir, const QString &mailbox, QString *error)
@@ -17,13 +19,73 @@ std::unique_ptr<MailboxView> MailboxView::open(const QString &accountDir, const 
     view->m_db = store::Database::open(index, error);
     if (!view->m_db)
         return nullptr;
-    store::Statement st(*view->m_db, "SELECT id, uidvalidity FROM mailboxes WHERE name = ?1");
+    store::Statement st(*view->m_db, "SELECT id, uidvalidity, uidnext, highestmodseq FROM mailboxes WHERE name = ?1");
     st.bind(1, mailbox);
     if (st.next()) {
         view->m_mailboxId = st.int64(0);
         view->m_uidValidity = st.int64(1);
+        view->m_uidNext = st.int64(2);
+        view->m_highestModSeq = st.int64(3);
     }
     return view;
+}
+
+namespace {
+
+const char kMailboxColumns[] = "SELECT id, name, uidvalidity, uidnext, highestmodseq, subscribed, special_use FROM mailboxes ";
+
+MailboxRow mailboxRow(store::Statement &st)
+{
+    return {st.int64(0), st.text(1), st.int64(2), st.int64(3), st.int64(4), st.int64(5) != 0, st.text(6)};
+}
+
+} // namespace
+
+QList<MailboxRow> MailboxView::mailboxes(const QString &accountDir, QString *error)
+{
+    QList<MailboxRow> out;
+    const QString index = accountDir + QStringLiteral("/index.db");
+    if (!QFileInfo::exists(index))
+        return out;
+    auto db = store::Database::open(index, error);
+    if (!db)
+        return out;
+    store::Statement st(*db, QByteArray(kMailboxColumns) + "ORDER BY name");
+    while (st.next())
+        out.append(mailboxRow(st));
+    return out;
+}
+
+std::optional<MailboxStatus> MailboxView::status(const QString &accountDir, const QString &mailbox, QString *error)
+{
+    const QString index = accountDir + QStringLiteral("/index.db");
+    if (!QFileInfo::exists(index))
+        return std::nullopt;
+    auto db = store::Database::open(index, error);
+    if (!db)
+        return std::nullopt;
+    store::Statement st(*db, QByteArray(kMailboxColumns) + "WHERE name = ?1");
+    st.bind(1, mailbox);
+    if (!st.next())
+        return std::nullopt;
+    MailboxStatus out;
+    out.row = mailboxRow(st);
+    // \Seen is stored as a word of the space-separated flags.
+    store::Statement counts(*db, "SELECT uid, size, ' ' || flags || ' ' NOT LIKE '% \\Seen %' "
+                                 "FROM messages WHERE mailbox_id = ?1 ORDER BY uid");
+    counts.bind(1, out.row.id);
+    while (counts.next()) {
+        out.uids.append(counts.int64(0));
+        out.size += counts.int64(1);
+        out.unseen += counts.int64(2);
+    }
+    out.messages = out.uids.size();
+    return out;
+}
+
+qint64 MailboxStatus::recentAbove(qint64 uid) const
+{
+    return uids.end() - std::upper_bound(uids.begin(), uids.end(), uid);
 }
 
 MailboxView::~MailboxView() = default;

@@ -4,10 +4,13 @@
 // counters stay exact.
 #pragma once
 
+#include "mailstore/mailindex.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
 #include <memory>
+#include <optional>
 
 namespace maild::store {
 class Database;
@@ -26,6 +29,18 @@ struct StoredMessage
     qint64 modseq = 0;
 };
 
+// What STATUS tells about a mailbox (RFC 3501 6.3.10, RFC 7162, RFC 8438 SIZE).
+struct MailboxStatus
+{
+    MailboxRow row;
+    qint64 messages = 0;
+    qint64 unseen = 0;
+    qint64 size = 0;
+    QList<qint64> uids; // ascending
+    // Messages with a UID above uid (STATUS RECENT).
+    qint64 recentAbove(qint64 uid) const;
+};
+
 class MailboxView
 {
 public:
@@ -33,7 +48,15 @@ public:
     static std::unique_ptr<MailboxView> open(const QString &accountDir, const QString &mailbox, QString *error);
     ~MailboxView();
 
+    // Every mailbox of an account, by name (empty for an account without an index yet).
+    static QList<MailboxRow> mailboxes(const QString &accountDir, QString *error);
+    // One mailbox's counts; nullopt when it does not exist (*error stays empty) or on error.
+    static std::optional<MailboxStatus> status(const QString &accountDir, const QString &mailbox, QString *error);
+
+    bool exists() const { return m_mailboxId != 0; }
     qint64 uidValidity() const { return m_uidValidity; }
+    qint64 uidNext() const { return m_uidNext; }
+    qint64 highestModSeq() const { return m_highestModSeq; }
     QList<StoredMessage> messages();
 
 private:
@@ -43,6 +66,8 @@ private:
     std::unique_ptr<store::Database> m_db;
     qint64 m_mailboxId = 0;
     qint64 m_uidValidity = 0;
+    qint64 m_uidNext = 1;
+    qint64 m_highestModSeq = 1;
 };
 
 } // namespace maild::mailstore

@@ -292,6 +292,31 @@ QList<QPair<qint64, qint64>> MailIndex::copyMessages(const QList<qint64> &ids, M
     return out;
 }
 
+QList<QPair<qint64, qint64>> MailIndex::deletedMessages(qint64 mailboxId)
+{
+    QList<QPair<qint64, qint64>> out;
+    Statement st(m_db, "SELECT id, uid, flags FROM messages WHERE mailbox_id = ?1 ORDER BY uid");
+    st.bind(1, mailboxId);
+    while (st.next()) {
+        if (splitFlags(st.text(2)).contains(QStringLiteral("\\Deleted"), Qt::CaseInsensitive))
+            out.append({st.int64(0), st.int64(1)});
+    }
+    return out;
+}
+
+QHash<qint64, qint64> MailIndex::modSeqs(const QList<qint64> &ids)
+{
+    QHash<qint64, qint64> out;
+    Statement st(m_db, "SELECT modseq FROM messages WHERE id = ?1");
+    for (qint64 id : ids) {
+        st.reset();
+        st.bind(1, id);
+        if (st.next())
+            out.insert(id, st.int64(0));
+    }
+    return out;
+}
+
 bool MailIndex::removeMessages(const QList<qint64> &ids, QStringList *files, qint64 *freed)
 {
     Statement find(m_db, "SELECT size, file FROM messages WHERE id = ?1");

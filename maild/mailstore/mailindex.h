@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -73,6 +74,10 @@ public:
     // with *error set on failure.
     QList<QPair<qint64, qint64>> copyMessages(const QList<qint64> &ids, MailboxRow &target, const QString &accountDir,
                                               QString *error);
+    // The messages of a mailbox flagged \Deleted now, with their UIDs (EXPUNGE).
+    QList<QPair<qint64, qint64>> deletedMessages(qint64 mailboxId);
+    // The current MODSEQ of messages (CONDSTORE UNCHANGEDSINCE), by id.
+    QHash<qint64, qint64> modSeqs(const QList<qint64> &ids);
     // Removes messages; lowers usage; their files are added to *files (removed after commit).
     bool removeMessages(const QList<qint64> &ids, QStringList *files, qint64 *freed);
 

@@ -77,17 +77,26 @@ void MailStore::expunge(const QString &account, const QString &mailbox, const QL
 }
 
 void MailStore::update(const QString &account, QObject *context, std::function<QVariant(IndexUpdate &)> work,
-                       std::function<void(const QString &, const QVariant &)> done)
+                       std::function<void(const QString &, const QVariant &)> done, bool createFolder)
 {
     QPointer<QObject> guard(context);
-    m_worker.update(account, std::move(work),
-                    [this, guard, account, done = std::move(done)](const QString &error, const QVariant &result,
-                                                                   const QStringList &changed) {
-                        for (const QString &box : changed)
-                            emit mailboxChanged(account, box);
-                        if (guard)
-                            done(error, result);
-                    });
+    m_worker.update(
+        account, std::move(work),
+        [this, guard, account, done = std::move(done)](const QString &error, const QVariant &result,
+                                                       const QStringList &changed) {
+            for (const QString &box : changed)
+                emit mailboxChanged(account, box);
+            if (guard)
+                done(error, result);
+        },
+        createFolder);
+}
+
+void MailStore::prepareAccount(const QString &account, QObject *context, std::function<void(const QString &)> done)
+{
+    update(
+        account, context, [](IndexUpdate &) { return QVariant(); },
+        [done = std::move(done)](const QString &error, const QVariant &) { done(error); }, true);
 }
 
 bool MailStore::lockMaildrop(const QString &account)

@@ -22,7 +22,8 @@ namespace {
 // daemons of tests running side by side do not fail on each other's default ports.
 const QStringList kListeners{QStringLiteral("smtp"), QStringLiteral("submission"),
                              QStringLiteral("smtps"), QStringLiteral("pop3"),
-                             QStringLiteral("pop3s")};
+                             QStringLiteral("pop3s"), QStringLiteral("imap"),
+                             QStringLiteral("imaps")};
 
 quint16 freePort()
 {

@@ -49,7 +49,7 @@ class Daemon:
     # Every listener a test does not name gets a free port, so suites running side by side
     # (ctest -j) never collide on the embedded defaults. self.ports maps each listener to
     # its port (named ones included).
-    LISTENERS = ("smtp", "submission", "smtps", "pop3", "pop3s")
+    LISTENERS = ("smtp", "submission", "smtps", "pop3", "pop3s", "imap", "imaps")
 
     def _assign_ports(self):
         ports = {}
