@@ -1,0 +1,106 @@
+// SEARCH and UID SEARCH (RFC 3501 6.4.4, 6.4.8; the MODSEQ key and "(MODSEQ n)" result of
+// RFC 7162 3.1.5). The criteria are parsed by SearchQuery and evaluated by SearchMatcher over
+// the selected mailbox's snapshot, one message at a time, on the event loop: flags, sizes,
+// dates and numbers come from the snapshot; a message file is mapped read-only only when a
+// key needs its bytes, and unmapped before the next message. ESEARCH is not offered.
+// Security: the keys are the authenticated user's; files are opened read-only from the
+// snapshot's paths (ours), and a file that is gone (expunged meanwhile) simply does not match.
+#include "imap/commands/commands.h"
+#include "imap/grammar/searchquery.h"
+#include "imap/imapsession.h"
+#include "imap/selectedmailbox.h"
+
+#include <QFile>
+
+namespace maild::imap::commands {
+
+namespace {
+
+// The file of the message being evaluated, mapped on demand.
+class MappedMessage
+{
+public:
+    ~MappedMessage() { release(); }
+
+    void setPath(const QString *path) { m_path = path; }
+
+    std::optional<QByteArray> bytes()
+    {
+        m_file.setFileName(*m_path);
+        if (!m_file.open(QIODevice::ReadOnly))
+            return std::nullopt;
+        const qint64 size = m_file.size();
+        if (size == 0)
+            return QByteArray("");
+        m_map = m_file.map(0, size);
+        if (!m_map)
+            return std::nullopt;
+        return QByteArray::fromRawData(reinterpret_cast<const char *>(m_map), qsizetype(size));
+    }
+
+    void release()
+    {
+        if (m_map)
+            m_file.unmap(m_map);
+        m_map = nullptr;
+        if (m_file.isOpen())
+            m_file.close();
+    }
+
+private:
+    const QString *m_path = nullptr;
+    QFile m_file;
+    uchar *m_map = nullptr;
+};
+
+} // namespace
+
+void search(ImapSession &s, Command &c)
+{
+    const bool uid = isUidCommand(c);
+    SearchError error;
+    const std::optional<SearchQuery> query = SearchQuery::parse(c.arguments, error);
+    if (!query) {
+        if (error.badCharset)
+            return s.no(c, error.text);
+        return s.bad(c, error.text);
+    }
+    // RFC 7162 3.1: a SEARCH with MODSEQ is a CONDSTORE-enabling command.
+    if (query->usesModSeq())
+        s.condstoreEnabled = true;
+
+    const SelectedMailbox &box = *s.selected();
+    SearchMatcher matcher(*query, quint32(box.count()), box.maxUid());
+    MappedMessage file;
+    SearchMessage message;
+    message.content = [&file] { return file.bytes(); };
+
+    QByteArray response = QByteArrayLiteral("SEARCH");
+    qint64 highestModSeq = 0;
+    for (int msn = 1; msn <= box.count(); ++msn) {
+        const MessageState &state = box.at(msn);
+        message.seq = quint32(msn);
+        message.uid = state.uid;
+        message.flags = state.flags;
+        message.recent = state.recent;
+        message.size = state.size;
+        message.internalDate = state.internalDate;
+        message.modseq = state.modseq;
+        file.setPath(&state.path);
+        const bool hit = matcher.matches(message);
+        file.release();
+        if (!hit)
+            continue;
+        response += ' ';
+        response += QByteArray::number(uid ? state.uid : quint32(msn));
+        highestModSeq = qMax(highestModSeq, state.modseq);
+    }
+    // RFC 7162 3.1.5: the highest MODSEQ of the messages found, and nothing when none are.
+    if (query->usesModSeq() && highestModSeq > 0)
+        response += " (MODSEQ " + QByteArray::number(highestModSeq) + ')';
+    s.untagged(response);
+    s.ok(c,
+         uid ? QByteArrayLiteral("UID SEARCH completed") : QByteArrayLiteral("SEARCH completed"));
+}
+
+} // namespace maild::imap::commands
