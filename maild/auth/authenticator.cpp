@@ -8,6 +8,7 @@
 #include "store/accountstore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QPointer>
 #include <QThreadPool>
 #include <openssl/hmac.h>
@@ -29,9 +30,47 @@ QString protocolName(MailProtocol protocol)
 }
 
 Authenticator::Authenticator(core::Context &context, AddressResolver &resolver, QObject *parent)
-    : QObject(parent), m_context(context), m_resolver(resolver), m_fakeSaltKey(32, Qt::Uninitialized)
+    : QObject(parent), m_context(context), m_resolver(resolver), m_fakeSaltKey(32, Qt::Uninitialized),
+      m_cacheMacKey(32, Qt::Uninitialized)
 {
     RAND_bytes(reinterpret_cast<unsigned char *>(m_fakeSaltKey.data()), int(m_fakeSaltKey.size()));
+    RAND_bytes(reinterpret_cast<unsigned char *>(m_cacheMacKey.data()), int(m_cacheMacKey.size()));
+}
+
+QByteArray Authenticator::cacheKey(const QString &storedHash, const QString &password) const
+{
+    const QByteArray input = storedHash.toUtf8() + '\0' + password.toUtf8();
+    unsigned char mac[32];
+    unsigned int len = 0;
+    HMAC(EVP_sha256(), m_cacheMacKey.constData(), int(m_cacheMacKey.size()),
+         reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size()), mac, &len);
+    return QByteArray(reinterpret_cast<const char *>(mac), int(len));
+}
+
+bool Authenticator::cachedOk(const QByteArray &key)
+{
+    const auto it = m_verified.constFind(key);
+    if (it == m_verified.cend())
+        return false;
+    if (it.value() > QDateTime::currentMSecsSinceEpoch())
+        return true;
+    m_verified.erase(it);
+    return false;
+}
+
+void Authenticator::remember(const QByteArray &key)
+{
+    const qint64 seconds = m_context.settings.integer(QStringLiteral("auth.cacheSeconds"));
+    if (seconds <= 0)
+        return;
+    constexpr qsizetype kMaxEntries = 100000;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_verified.size() >= kMaxEntries) {
+        m_verified.removeIf([now](const auto &entry) { return entry.value() <= now; });
+        if (m_verified.size() >= kMaxEntries)
+            m_verified.clear();
+    }
+    m_verified.insert(key, now + seconds * 1000);
 }
 
 AuthResult Authenticator::precheck(const QString &login, const QHostAddress &peer)
@@ -97,7 +136,20 @@ void Authenticator::verifyPassword(MailProtocol protocol, const QString &login, 
         creds = m_context.accounts.credentials(account);
     const bool candidate = creds && !creds->passwordHash.isEmpty();
     const QString hash = candidate ? creds->passwordHash : common::crypto::dummyHash();
+    // Only successes are remembered: a wrong password always costs the full hash.
+    const QByteArray key = candidate ? cacheKey(hash, password) : QByteArray();
     QPointer<QObject> guard(context);
+    if (candidate && cachedOk(key)) {
+        // Answered from the event loop like a hashed check, so callers see one behaviour.
+        QMetaObject::invokeMethod(
+            this,
+            [=, this] {
+                if (guard)
+                    done(conclude(protocol, login, account, true, peer));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     QPointer<Authenticator> self(this);
     QThreadPool::globalInstance()->start([=] {
         const bool ok = common::crypto::verifyPassword(password, hash) && candidate;
@@ -105,7 +157,11 @@ void Authenticator::verifyPassword(MailProtocol protocol, const QString &login, 
         QMetaObject::invokeMethod(
             qApp,
             [=] {
-                if (!self || !guard)
+                if (!self)
+                    return;
+                if (ok)
+                    self->remember(key);
+                if (!guard)
                     return;
                 done(self->conclude(protocol, login, ok ? account : QString(), ok, peer));
             },

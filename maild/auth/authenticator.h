@@ -9,6 +9,7 @@
 
 #include <crypto/passwordhash.h>
 
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <functional>
@@ -52,12 +53,19 @@ public:
 
 private:
     QString policyRefusal(MailProtocol protocol, const QString &account) const;
+    // The verified-password cache (auth.cacheSeconds): a keyed hash of the stored hash and
+    // the password, so a changed password (a new stored hash) never matches an old entry.
+    QByteArray cacheKey(const QString &storedHash, const QString &password) const;
+    bool cachedOk(const QByteArray &key);
+    void remember(const QByteArray &key);
 
     core::Context &m_context;
     AddressResolver &m_resolver;
     control::LoginLimiter m_byLogin;
     control::LoginLimiter m_byAddress;
     QByteArray m_fakeSaltKey;
+    QByteArray m_cacheMacKey;
+    QHash<QByteArray, qint64> m_verified; // cache key -> expiry (ms since epoch)
 };
 
 QString protocolName(MailProtocol protocol);

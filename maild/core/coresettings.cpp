@@ -82,6 +82,10 @@ void defineCoreSettings(Settings &s)
     s.define({QStringLiteral("auth.lockoutSeconds"), SettingType::Int,
               QStringLiteral("First lockout after failed mail logins, in seconds (doubles each time, at most an hour)"),
               30, QJsonValue::Undefined, {}, 1, 3600, {}});
+    s.define({QStringLiteral("auth.cacheSeconds"), SettingType::Int,
+              QStringLiteral("How long a verified mail password is remembered (as a keyed hash, in memory) so that "
+                             "clients that reconnect often skip the slow hash; 0: never"),
+              3600, QJsonValue::Undefined, {}, 0, 86400, {}});
     s.define({QStringLiteral("control.loginLockoutSeconds"), SettingType::Int,
               QStringLiteral("First lockout after failed logins, in seconds (doubles each time, at most an hour)"), 30,
               QJsonValue::Undefined, {}, 1, 3600, {}});

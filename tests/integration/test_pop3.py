@@ -749,3 +749,32 @@ class Service(Pop3Base):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class PasswordCache(Pop3Base):
+    """auth.cacheSeconds: a verified password is remembered (as a keyed hash) so reconnecting
+    clients skip the slow hash; a wrong password, or the old one after a change, never
+    profits from it."""
+
+    def quit(self, c):
+        self.expect_ok(c.cmd("QUIT"))
+
+    def test_wrong_password_after_a_cached_success_is_refused(self):
+        self.quit(self.login("alice", ALICE_PW))
+        self.quit(self.login("alice", ALICE_PW))  # from the cache
+        c = self.pop3()
+        u, p = c.user_pass("alice", ALICE_PW + "x")
+        self.expect_err(p, "AUTH")
+
+    def test_changed_password_invalidates_the_cached_one(self):
+        self.quit(self.login("alice", ALICE_PW))
+        self.rpc.call("account.setPassword", {"name": "alice", "password": "alice-New-Secret-9"})
+        c = self.pop3()
+        u, p = c.user_pass("alice", ALICE_PW)
+        self.expect_err(p, "AUTH")
+        self.quit(self.login("alice", "alice-New-Secret-9"))
+
+    def test_cache_off_still_logs_in(self):
+        self.rpc.call("settings.set", {"values": {"auth.cacheSeconds": 0}})
+        self.quit(self.login("alice", ALICE_PW))
+        self.quit(self.login("alice", ALICE_PW))
