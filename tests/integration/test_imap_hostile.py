@@ -1,0 +1,609 @@
+"""Hostile input against maild's IMAP service (TESTING.md's IMAP list): every command that takes
+a string refused with [TOOBIG] over the limits (quoted strings past the line limit, literals
+past the literal limit, announced before any byte is sent), LITERAL+ literals past the limit,
+APPEND past APPENDLIMIT, unterminated literals, huge sequence sets (1:4294967295), deeply
+nested and very wide MIME, mailbox names with '..', '/', NUL, 8-bit or bad modified UTF-7,
+commands in the wrong state, garbage, SASL abuse, deep SEARCH nesting, the per-address
+connection limit, and IDLE left open past its timeout (the clock sped up with libfaketime).
+After every abuse the session (or at least maild) must still work and nothing may be stored.
+"""
+import base64
+import os
+import re
+import socket
+import time
+import unittest
+
+from imaptest import (LIBFAKETIME, ImapClosed, ImapConn, ImapTestCase, OwnDaemonImapTestCase, Response, quote,
+                      wait_imap)
+from smtptest import make_message
+
+LINE_LIMIT = 64 * 1024           # docs/imap-grammar.md: maxLineBytes
+LITERAL_LIMIT = 64 * 1024 * 1024  # docs/imap-grammar.md: maxLiteralBytes (per command)
+BIG = "x" * (LINE_LIMIT + 4096)
+
+
+class Hostile(ImapTestCase):
+    def setUp(self):
+        super().setUp()
+        self.name, self.pw = self.new_account()
+
+    def assert_alive(self, conn=None):
+        self.assertIsNone(self.daemon.proc.poll(), "maild died:\n" + self.daemon.read_output()[-3000:])
+        wait_imap(self.imap_port, timeout=5)
+        if conn is not None:
+            self.expect_ok(conn.cmd("NOOP"), "NOOP after the abuse")
+
+    def mailbox_names(self):
+        return sorted(m["name"] for m in self.store.mailboxes(self.name))
+
+    def appendlimit(self, conn):
+        for c in self.capabilities(conn):
+            if c.startswith("APPENDLIMIT="):
+                return int(c.split("=", 1)[1])
+        return None
+
+    # -- [TOOBIG] ----------------------------------------------------------------------
+
+    STRING_COMMANDS = [  # (state, template with {s} for one string argument)
+        ("auth", "SELECT {s}"), ("auth", "EXAMINE {s}"), ("auth", "CREATE {s}"), ("auth", "DELETE {s}"),
+        ("auth", "RENAME {s} Other"), ("auth", "RENAME Sent {s}"), ("auth", "SUBSCRIBE {s}"),
+        ("auth", "UNSUBSCRIBE {s}"), ("auth", "LIST {s} \"*\""), ("auth", "LIST \"\" {s}"), ("auth", "LSUB \"\" {s}"),
+        ("auth", "STATUS {s} (MESSAGES)"), ("auth", "GETQUOTA {s}"), ("auth", "GETQUOTAROOT {s}"),
+        ("auth", "SETQUOTA {s} (STORAGE 1)"), ("auth", "ID (\"name\" {s})"),
+        ("selected", "SEARCH SUBJECT {s}"), ("selected", "SEARCH HEADER X-Test {s}"),
+        ("selected", "COPY 1 {s}"), ("selected", "MOVE 1 {s}"), ("selected", "UID COPY 1 {s}"),
+        ("none", "LOGIN {s} password"), ("none", "LOGIN user {s}"),
+    ]
+
+    def string_sessions(self):
+        self.deliver_to(self.name, [make_message("toobig")])
+        return Sessions(self)
+
+    def test_toobig_quoted_strings(self):
+        sessions = self.string_sessions()
+        before = self.mailbox_names()
+        failures = []
+        for state, template in self.STRING_COMMANDS + [("auth", "APPEND {s} (\\Seen) \"abc\"")]:
+            c = sessions.get(state)
+            line = template.format(s=quote(BIG))
+            r = c.cmd(line, timeout=30)
+            if r.status != "BAD" or r.code != "TOOBIG":
+                failures.append("%s: %r" % (template, r.raw[:200]))
+            self.expect_ok(c.cmd("NOOP"), "NOOP after %s with a %d-byte quoted string" % (template, len(BIG)))
+            sessions.refused(state)
+        self.assertEqual(failures, [], "not refused with BAD [TOOBIG] (a line over %d bytes)" % LINE_LIMIT)
+        self.assertEqual(self.mailbox_names(), before)
+
+    def test_toobig_literals_refused_before_sending(self):
+        """A synchronizing literal over the limit is refused when its '{n}' line arrives: the
+        client gets a tagged BAD/NO [TOOBIG] instead of '+', and sends nothing (RFC 3501 7.5,
+        RFC 7889)."""
+        sessions = self.string_sessions()
+        limit = max(LITERAL_LIMIT, self.appendlimit(sessions.get("auth")) or 0)
+        failures = []
+        for size in (limit + 1, 4294967295):
+            for state, template in self.STRING_COMMANDS + [("auth", "APPEND INBOX {s}")]:
+                c = sessions.get(state)
+                head = template.split("{s}")[0] + "{%d}" % size
+                tag = c.next_tag()
+                c.send("%s %s\r\n" % (tag, head))
+                got = c.continuation(timeout=15)
+                if not isinstance(got, Response):
+                    failures.append("%s: got %r instead of a refusal" % (head, got))
+                    sessions.drop(state)
+                    continue
+                if got.tag != tag or got.status not in ("BAD", "NO") or got.code != "TOOBIG":
+                    failures.append("%s: %r" % (head, got.raw[:200]))
+                # the rest of the line is discarded; the session goes on
+                self.expect_ok(c.cmd("NOOP"), "NOOP after %s" % head)
+                sessions.refused(state)
+        self.assertEqual(failures, [], "literals over the limit not refused with [TOOBIG] before '+'")
+
+    def test_string_literal_far_over_any_name_limit(self):
+        """A 1 MiB literal where a mailbox name goes (names are at most 255 characters) is
+        refused with [TOOBIG] without buffering it: anything else lets 50 connections make maild
+        hold gigabytes."""
+        c = self.login(self.name, self.pw)
+        size = 1024 * 1024 + 1
+        tag = c.next_tag()
+        c.send("%s SELECT {%d}\r\n" % (tag, size))
+        got = c.continuation(timeout=15)
+        if isinstance(got, Response):
+            self.assertIn(got.status, ("NO", "BAD"), got)
+            self.assertEqual(got.code, "TOOBIG", "SELECT of a 1 MiB literal: %r" % got)
+        else:
+            c.send(b"a" * size + b"\r\n")
+            r = c.response(tag, timeout=30)
+            self.assertIn(r.status, ("NO", "BAD"), r)
+            self.assertEqual(r.code, "TOOBIG", "SELECT of a 1 MiB mailbox name: %r" % r)
+        self.assert_alive(c)
+
+    def test_literal_plus_over_the_limit(self):
+        """RFC 7888 4: a non-synchronizing literal the server will not take: BAD [TOOBIG] (the
+        bytes skipped, the session goes on) or BYE and close."""
+        c = self.login(self.name, self.pw)
+        limit = max(LITERAL_LIMIT, self.appendlimit(c) or 0)
+        size = limit + 1
+        tag = c.next_tag()
+        c.send("%s APPEND INBOX {%d+}\r\n" % (tag, size))
+        chunk = b"Z" * (1 << 20)
+        sent = 0
+        closed = False
+        try:
+            while sent < size:
+                n = min(len(chunk), size - sent)
+                c.send(chunk[:n])
+                sent += n
+            c.send(b"\r\n")
+            r = c.response(tag, timeout=60)
+        except (BrokenPipeError, ConnectionResetError, ImapClosed):
+            closed = True
+            r = None
+        if r is not None and r.status == "BYE":
+            closed = True
+        if not closed:
+            self.assertIn(r.status, ("BAD", "NO"), r)
+            self.assertEqual(r.code, "TOOBIG", r)
+            self.expect_ok(c.cmd("NOOP"))
+        self.assertEqual(self.inbox(self.name), [])
+        self.assert_alive()
+
+    def test_append_over_appendlimit(self):
+        c = self.login(self.name, self.pw)
+        limit = self.appendlimit(c)
+        self.assertIsNotNone(limit, "APPENDLIMIT=n not announced (RFC 7889) although imap.maxAppendBytes exists")
+        self.assertEqual(limit, self.imap_setting("imap.maxAppendBytes"))
+        tag = c.next_tag()
+        c.send("%s APPEND INBOX {%d}\r\n" % (tag, limit + 1))
+        r = c.continuation(timeout=15)
+        if not isinstance(r, Response):
+            # invited: send it all and see what becomes of it
+            head = b"Subject: big\r\n\r\n"
+            body = head + b"y" * (limit + 1 - len(head) - 2) + b"\r\n"
+            self.assertEqual(len(body), limit + 1)
+            for i in range(0, len(body), 1 << 20):
+                c.send(body[i:i + (1 << 20)])
+            c.send(b"\r\n")
+            final = c.response(tag, timeout=120)
+            self.fail("APPEND INBOX {%d} with APPENDLIMIT=%d: the server invited the literal (%r) instead of refusing "
+                      "it with [TOOBIG]; after the %d bytes it answered %r; messages stored: %d"
+                      % (limit + 1, limit, r, limit + 1, final, len(self.inbox(self.name))))
+        self.assertEqual(r.tag, tag, r)
+        self.assertIn(r.status, ("NO", "BAD"), "APPEND of limit+1 bytes: %r" % r)
+        self.assertEqual(r.code, "TOOBIG", "RFC 7889: APPEND over APPENDLIMIT: %r" % r)
+        self.expect_ok(c.cmd("NOOP"))
+        self.assertEqual(self.inbox(self.name), [])
+
+    def test_error_before_a_literal_plus_still_skips_it(self):
+        """A command refused before its LITERAL+ literal arrives: the literal is still part of
+        that command (RFC 7888 3) and its bytes must never run as a command of their own."""
+        inner = b"Z9 LOGOUT\r\n"
+        failures = []
+        for prefix in (b"SELECT \"a\x00b\" ", b"SELECT \"bad\\q\" ", b"FOO ", b"LOGIN ", b"FETCH 0 ",
+                       b"LIST \"\" " + b"x" * (LINE_LIMIT + 100) + b" "):
+            c = self.login(self.name, self.pw)
+            tag = c.next_tag()
+            c.send(tag.encode() + b" " + prefix + b"{%d+}\r\n" % len(inner) + inner + b"\r\n")
+            try:
+                r = c.response(tag, timeout=20)
+            except AssertionError as e:
+                failures.append("%r: %s" % (prefix[:40], e))
+                continue
+            if r.status != "BAD":
+                failures.append("%r: %r" % (prefix[:40], r))
+            extra = unsolicited(c, 0.5)
+            if extra:
+                failures.append("%r: the literal ran as a command: %r" % (prefix[:40], extra[:200]))
+                continue
+            self.expect_ok(c.cmd("NOOP"))
+        self.assertEqual(failures, [])
+
+    # -- unterminated literals ---------------------------------------------------------
+
+    def test_unterminated_literals(self):
+        rows = self.deliver_to(self.name, [make_message("keep")])
+        files_before = self.files()
+        # a synchronizing APPEND literal cut short, then the client vanishes
+        c = self.login(self.name, self.pw)
+        tag = c.next_tag()
+        c.send("%s APPEND INBOX {5000}\r\n" % tag)
+        self.assertIsInstance(c.continuation(), bytes)
+        c.send(make_message("partial")[:200])
+        c.close()
+        # a LITERAL+ literal cut short
+        d = self.login(self.name, self.pw)
+        d.send("%s APPEND Drafts {5000+}\r\n" % d.next_tag())
+        d.send(b"From: x\r\n\r\nonly this")
+        d.close()
+        # a LOGIN literal that never ends, then a new command line (eaten as literal bytes)
+        e = self.imap()
+        tag = e.next_tag()
+        e.send("%s LOGIN {100}\r\n" % tag)
+        self.assertIsInstance(e.continuation(), bytes)
+        e.send(("%s LOGIN %s %s\r\n" % (e.next_tag(), self.name, self.pw)).encode())
+        self.assertEqual(unsolicited(e, 0.5), b"", "maild answered inside a literal")
+        e.close()
+        time.sleep(0.5)
+        self.assert_alive()
+        self.assertEqual([r["uid"] for r in self.inbox(self.name)], [r["uid"] for r in rows])
+        self.assertEqual(self.store.messages(self.name, "Drafts"), [])
+        self.assertEqual(self.files(), files_before, "a cut-short APPEND left files behind")
+
+    def files(self):
+        out = set()
+        for root, _, files in os.walk(self.store.account_dir(self.name)):
+            for f in files:
+                if not f.startswith("index.db"):
+                    out.add(os.path.relpath(os.path.join(root, f), self.store.account_dir(self.name)))
+        return out
+
+    # -- sequence sets -----------------------------------------------------------------
+
+    def test_huge_sequence_sets(self):
+        rows = self.deliver_to(self.name, [make_message("s%d" % i) for i in range(3)])
+        uids = [r["uid"] for r in rows]
+        c, _ = self.session(self.name, self.pw)
+        t0 = time.monotonic()
+        got, _ = self.fetch(c, "1:4294967295", "(UID)", uid=True)
+        self.assertEqual(sorted(int(d["UID"]) for d in got.values()), uids)
+        got, _ = self.fetch(c, "4294967295:1", "(UID)", uid=True)
+        self.assertEqual(sorted(int(d["UID"]) for d in got.values()), uids)
+        got, _ = self.fetch(c, "4294967295", "(UID)", uid=True)
+        self.assertEqual(got, {})
+        self.assertEqual(self.search(c, "UID 1:4294967295", uid=True), uids)
+        self.assertEqual(self.search(c, "UID 1:4294967295,7:4294967295,2:*"), [1, 2, 3])
+        r = self.expect_ok(c.cmd("UID STORE 1:4294967295 +FLAGS (\\Flagged)"))
+        self.assertEqual(sorted(m for m, _ in r.data("FETCH")), [1, 2, 3], r)
+        # by sequence number: all three messages, or a refusal; never a hang or 4 billion answers
+        r = c.cmd("FETCH 1:4294967295 (UID)", timeout=15)
+        if r.ok:
+            self.assertEqual(sorted(m for m, _ in r.data("FETCH")), [1, 2, 3], r)
+        else:
+            self.assertEqual(r.status, "BAD", r)
+        r = c.cmd("SEARCH 1:4294967295", timeout=15)
+        if r.ok:
+            self.assertEqual(r.data("SEARCH"), [["1", "2", "3"]], r)
+        r = c.cmd("COPY 1:4294967295 Archive", timeout=15)
+        if r.ok:
+            self.assertEqual(len(self.store.messages(self.name, "Archive")), 3)
+        else:
+            self.assertEqual(self.store.messages(self.name, "Archive"), [], r)
+        # numbers out of range are syntax errors
+        for bad in ("0", "0:3", "1:4294967296", "4294967296", "99999999999999999999", "1::3", "1:", ":3", "1,,2",
+                    "-1", "1:-1", "*:*:*", "1.5", "0x10"):
+            self.expect_bad(c.cmd("UID FETCH %s (UID)" % bad), what="UID FETCH %s" % bad)
+            self.expect_bad(c.cmd("FETCH %s (UID)" % bad), what="FETCH %s" % bad)
+        # a long list of single numbers and ranges, under the line limit
+        many = ",".join("%d:%d" % (i * 3 + 1, i * 3 + 2) for i in range(5000))
+        got, _ = self.fetch(c, many, "(UID)", uid=True)
+        self.assertEqual(sorted(int(d["UID"]) for d in got.values()),
+                         sorted(u for u in uids if (u - 1) % 3 != 2 and u <= 15000))
+        got, _ = self.fetch(c, "1", "(UID BODY.PEEK[]<4294967295.4294967295> BODY.PEEK[1.2.3.4.5.6.7.8.9])")
+        self.assertIn(1, got)
+        self.assertLess(time.monotonic() - t0, 60, "the huge sequence sets took more than a minute")
+        self.assert_alive(c)
+
+    # -- MIME --------------------------------------------------------------------------
+
+    def test_deeply_nested_and_wide_mime(self):
+        depth = 300
+        head = b""
+        tail = b""
+        for i in range(depth):
+            head += b"Content-Type: multipart/mixed; boundary=\"b%d\"\r\n\r\n--b%d\r\n" % (i, i)
+            tail = b"\r\n--b%d--\r\n" % i + tail
+        nested = make_message("nested multipart", body=head + b"Content-Type: text/plain\r\n\r\ndeep\r\n" + tail,
+                              headers=("MIME-Version: 1.0",))
+        rfc822 = b"Subject: innermost\r\n\r\nthe end\r\n"
+        for i in range(depth):
+            rfc822 = b"Subject: level %d\r\nContent-Type: message/rfc822\r\n\r\n" % i + rfc822
+        wide_body = b"".join(b"--w\r\nContent-Type: text/plain\r\n\r\npart %d\r\n" % i for i in range(12000)) + b"--w--\r\n"
+        wide = make_message("wide", body=wide_body,
+                            headers=("MIME-Version: 1.0", "Content-Type: multipart/mixed; boundary=\"w\""))
+        c = self.login(self.name, self.pw)
+        for m in (nested, rfc822, wide):
+            self.expect_ok(c.cmd_literal([b"APPEND INBOX {%d}" % len(m), m, b""]), "APPEND of hostile MIME")
+        self.expect_ok(c.cmd("SELECT INBOX"))
+        for n in (1, 2, 3):
+            got, r = self.fetch(c, str(n), "(BODYSTRUCTURE ENVELOPE BODY)")
+            bs = got[n]["BODYSTRUCTURE"]
+            self.assertLessEqual(list_depth(bs), 2 * 60, "BODYSTRUCTURE of message %d nests %d levels" %
+                                 (n, list_depth(bs)))
+        path = ".".join(["1"] * depth)
+        for n in (1, 2):
+            r = c.cmd("FETCH %d (BODY.PEEK[%s] BODY.PEEK[%s.MIME])" % (n, path, path), timeout=30)
+            self.assertIn(r.status, ("OK", "NO", "BAD"), r)
+        self.fetch(c, "3", "(BODY.PEEK[11999] BODY.PEEK[12000])")
+        for criteria in ("BODY \"the end\"", "BODY \"part 11999\"", "TEXT deep"):
+            self.expect_ok(c.cmd("SEARCH " + criteria, timeout=30))
+        self.assert_alive(c)
+
+    # -- mailbox names -----------------------------------------------------------------
+
+    BAD_NAMES = [b"..", b"a/../b", b"../escape", b"a/..", b".", b"a/./b", b"/lead", b"a//b",
+                 b"&", b"&Jjo", b"&AGE-", b"&ZeVnLIqe", b"&!!!-", b"a*b", b"a%b", b"&AGE-&AGE-",
+                 b"x" * 1000, b"a\x01b", b"caf\xc3\xa9", b"a\x00b", b"a\x7fb"]
+
+    def test_bad_mailbox_names(self):
+        self.deliver_to(self.name, [make_message("names")])
+        c = self.login(self.name, self.pw)
+        before = self.mailbox_names()
+        listed_before = set(self.list_mailboxes(c))
+        failures = []
+        for raw in self.BAD_NAMES:
+            lit = lambda cmd, tail=b"": c.cmd_literal([cmd + b" {%d}" % len(raw), raw, tail])  # noqa: E731
+            for what, r in (("CREATE", lit(b"CREATE")), ("SELECT", lit(b"SELECT")),
+                            ("RENAME", c.cmd_literal([b"RENAME Sent {%d}" % len(raw), raw, b""])),
+                            ("APPEND", c.cmd_literal([b"APPEND {%d}" % len(raw), raw, b" {3}", b"abc", b""])),
+                            ("SUBSCRIBE", lit(b"SUBSCRIBE"))):
+                if r.status not in ("NO", "BAD"):
+                    failures.append("%s %r: %r" % (what, raw, r.raw[:200]))
+                elif what == "APPEND" and r.code == "TRYCREATE":
+                    failures.append("APPEND %r: [TRYCREATE] for a name that cannot be created: %r" % (raw, r.raw))
+            if c.cmd("NOOP").status != "OK":
+                failures.append("NOOP after %r failed" % raw)
+                c = self.login(self.name, self.pw)
+        self.assertEqual(failures, [], "bad mailbox names accepted")
+        self.assertEqual(self.mailbox_names(), before, "a bad name reached the store")
+        self.assertEqual(set(self.list_mailboxes(c)), listed_before)
+        for d in os.listdir(self.daemon.data_dir):
+            self.assertNotIn(d, ("b", "escape"), "a mailbox name escaped the account directory")
+        self.assertFalse(os.path.exists(os.path.join(self.store.account_dir(self.name), "..", "escape")))
+
+    def test_good_modified_utf7_round_trips(self):
+        c = self.login(self.name, self.pw)
+        for name in (b"&ZeVnLIqe-", b"&AMQ-rger", b"Tom &- Jerry", b"Sent/&AMQ-rger"):
+            self.expect_ok(c.cmd(b"CREATE " + quote(name).encode()), "CREATE %r" % name)
+        # RFC 3501 6.3.3: a trailing delimiter only declares that inferiors will follow
+        self.expect_ok(c.cmd("CREATE \"Folder/\""), "CREATE with a trailing delimiter")
+        listed = self.list_mailboxes(c)
+        for name in ("&ZeVnLIqe-", "&AMQ-rger", "Tom &- Jerry", "Sent/&AMQ-rger", "Folder"):
+            self.assertIn(name, listed, "LIST does not return %r as created: %r" % (name, sorted(listed)))
+        self.expect_ok(c.cmd("SELECT \"&AMQ-rger\""))
+        self.expect_no(c.cmd("CREATE \"&AMQ-rger\""), what="CREATE of an existing mUTF-7 name")
+
+    # -- states and garbage ------------------------------------------------------------
+
+    NEEDS_AUTH = ["SELECT INBOX", "EXAMINE INBOX", "CREATE x", "DELETE Sent", "RENAME Sent y", "SUBSCRIBE Sent",
+                  "UNSUBSCRIBE Sent", "LIST \"\" *", "LSUB \"\" *", "STATUS INBOX (MESSAGES)", "NAMESPACE",
+                  "GETQUOTAROOT INBOX", "GETQUOTA \"\"", "ENABLE CONDSTORE", "IDLE", "APPEND INBOX {3+}\r\nabc"]
+    NEEDS_SELECTED = ["FETCH 1 FLAGS", "STORE 1 +FLAGS (\\Deleted)", "SEARCH ALL", "COPY 1 Sent", "MOVE 1 Sent",
+                      "EXPUNGE", "UID FETCH 1 FLAGS", "UID STORE 1 +FLAGS (\\Deleted)", "UID SEARCH ALL",
+                      "UID COPY 1 Sent", "UID MOVE 1 Sent", "UID EXPUNGE 1", "CLOSE", "UNSELECT", "CHECK"]
+    NOT_AFTER_LOGIN = ["LOGIN a b", "AUTHENTICATE PLAIN AGEAYg==", "STARTTLS"]
+
+    def test_commands_in_the_wrong_state(self):
+        rows = self.deliver_to(self.name, [make_message("state")])
+        sessions = Sessions(self)
+        failures = []
+        for state, cmds in (("none", self.NEEDS_AUTH + self.NEEDS_SELECTED),
+                            ("auth", self.NEEDS_SELECTED + self.NOT_AFTER_LOGIN), ("selected", self.NOT_AFTER_LOGIN)):
+            for cmd in cmds:
+                r = sessions.get(state).cmd(cmd)
+                if r.status not in ("NO", "BAD", "BYE"):  # BYE: a server may hang up on repeated errors
+                    failures.append("%s: %s -> %r" % (state, cmd, r.raw))
+                sessions.refused(state, r)
+            # the refusals changed nothing: the state is the same
+            c = sessions.get(state)
+            if state == "none":
+                self.login(self.name, self.pw, conn=c)
+            elif state == "auth":
+                self.expect_ok(c.cmd("SELECT INBOX"), "SELECT after refusals in the authenticated state")
+            else:
+                self.expect_ok(c.cmd("FETCH 1 UID"), "FETCH after refusals in the selected state")
+        c = sessions.get("selected")
+        r = c.cmd("DONE")
+        self.assertNotEqual(r.status, "OK", "DONE outside IDLE")
+        self.assertEqual(failures, [])
+        self.assertEqual([(r["uid"], r["content"]) for r in self.inbox(self.name)],
+                         [(r["uid"], r["content"]) for r in rows])
+        self.assertNotIn("x", self.mailbox_names())
+        got, _ = self.fetch(c, "1", "FLAGS")
+        self.assertNotIn("\\DELETED", {f.upper() for f in got[1]["FLAGS"]})
+
+    def test_garbage_lines(self):
+        c = self.imap()
+        c.send(b"\r\n\r\n")  # empty lines are ignored
+        cases = [b"NOOP", b"* NOOP", b"+ NOOP", b"a{b NOOP", b"a\"b NOOP", b"a%b NOOP", b"T1 FOO", b"T2 NOOP extra",
+                 b"T3 CAPABILITY now", b"T4 LOGIN", b"T5 LOGIN onlyuser", b"T6 \x00NOOP", b"T7 NO\x00OP",
+                 b"T8 SELECT \"unterminated", b"T9 SELECT \"bad\\escape\"", b"T10 LIST \"\" (", b"T11 LIST \"\" )",
+                 b"\xff\xfe\xfd NOOP", b"T12 " + b"\xc3\xa9" * 10, b"T13 uid", b"T14 UID NOOP", b"T15 UID",
+                 b"GET / HTTP/1.1"]
+        for i, line in enumerate(cases):
+            c.send(line + b"\r\n")
+            got = c.read_response_line()
+            if got.startswith(b"* BYE"):  # hanging up on a client that keeps sending garbage is fine
+                self.assertTrue(c.is_closed(), "BYE without closing")
+                c = self.imap()
+                continue
+            self.assertTrue(re.match(rb"^\S+ BAD", got), "%r answered %r (expected a BAD)" % (line, got))
+        self.assertEqual(unsolicited(c, 0.3), b"", "more answers than commands")
+        c = self.imap()
+        self.login(self.name, self.pw, conn=c)
+        self.expect_ok(c.cmd("NOOP"))
+        # lower-case commands are fine (RFC 3501 9: case-insensitive)
+        self.expect_ok(c.cmd("select inbox"))
+        self.expect_ok(c.cmd("noop"))
+
+    def test_sasl_abuse(self):
+        c = self.imap()
+        tag = c.next_tag()
+        c.send(tag + " AUTHENTICATE PLAIN\r\n")
+        cont = c.continuation()
+        self.assertIsInstance(cont, bytes, "AUTHENTICATE PLAIN without initial response: %r" % cont)
+        c.send(b"*\r\n")
+        self.expect_bad(c.response(tag), what="RFC 3501 6.2.2: '*' cancels AUTHENTICATE with a tagged BAD")
+        self.expect_refused(c.cmd("AUTHENTICATE X-NO-SUCH-MECH"), "unknown mechanism")
+        self.expect_refused(c.cmd("AUTHENTICATE PLAIN !!!notbase64!!!"), "bad base64")
+        self.expect_no(c.cmd("AUTHENTICATE PLAIN " + base64.b64encode(b"garbage without nuls").decode()),
+                       what="PLAIN without NULs")
+        self.expect_no(c.cmd("AUTHENTICATE PLAIN " + base64.b64encode(
+            b"other\0" + self.name.encode() + b"\0" + self.pw.encode()).decode()), what="another authorization id")
+        tag = c.next_tag()
+        c.send(tag + " AUTHENTICATE PLAIN\r\n")
+        self.assertIsInstance(c.continuation(), bytes)
+        c.send(b"A" * (LINE_LIMIT + 100) + b"\r\n")
+        r = c.response(tag, timeout=30)
+        self.assertIn(r.status, ("BAD", "NO"), r)
+        self.expect_ok(c.cmd("AUTHENTICATE PLAIN " + base64.b64encode(
+            b"\0" + self.name.encode() + b"\0" + self.pw.encode()).decode()))
+        self.expect_ok(c.cmd("SELECT INBOX"))
+
+    def test_deep_search_nesting(self):
+        self.deliver_to(self.name, [make_message("deep")])
+        c, _ = self.session(self.name, self.pw)
+        for criteria in ("(" * 1000 + "ALL" + ")" * 1000, "NOT " * 10000 + "ALL", "OR ALL " * 8000 + "ALL",
+                         "(" * 20000):
+            r = c.cmd("SEARCH " + criteria, timeout=30)
+            self.assertIn(r.status, ("OK", "BAD", "NO"), r)
+            if r.ok:
+                self.assertIn(r.data("SEARCH"), ([["1"]], [[]]), r)
+        self.assert_alive(c)
+
+    def test_max_connections_per_address(self):
+        self.set_settings({"imap.maxConnectionsPerAddress": 2})
+        self.addCleanup(self.set_settings, {"imap.maxConnectionsPerAddress": 50})
+        a = self.imap()
+        b = self.imap()
+        third = ImapConn(self.imap_port, greeting=False)
+        self.addCleanup(third.close)
+        try:
+            line = third.line(timeout=10)
+            self.assertTrue(line.startswith(b"* BYE"), "third connection with the limit at 2: %r" % line)
+        except ImapClosed:
+            pass
+        self.assertTrue(third.is_closed(), "the connection over the limit stays open")
+        self.expect_ok(a.cmd("NOOP"))
+        a.close()
+        b.close()
+        deadline = time.monotonic() + 5
+        while True:
+            try:
+                d = ImapConn(self.imap_port)
+                self.addCleanup(d.close)
+                if d.greeting.startswith(b"* OK"):
+                    break
+            except (ImapClosed, OSError):
+                pass
+            self.assertLess(time.monotonic(), deadline, "connections not accepted after the others closed")
+            time.sleep(0.2)
+
+
+class Sessions:
+    """One session per state ('none', 'auth', 'selected') of the test's account, replaced by a
+    new one after a few refusals: a server may hang up on a client that keeps sending bad
+    commands, and these tests are about each refusal, not about that."""
+
+    PER_SESSION = 4
+
+    def __init__(self, test):
+        self.test = test
+        self.conns = {}
+        self.count = {}
+
+    def get(self, state):
+        if state not in self.conns:
+            t = self.test
+            if state == "none":
+                c = t.imap()
+            else:
+                c = t.login(t.name, t.pw)
+                if state == "selected":
+                    t.expect_ok(c.cmd("SELECT INBOX"))
+            self.conns[state] = c
+            self.count[state] = 0
+        return self.conns[state]
+
+    def refused(self, state, response=None):
+        self.count[state] = self.count.get(state, 0) + 1
+        if self.count[state] >= self.PER_SESSION or (response is not None and response.status == "BYE"):
+            self.drop(state)
+
+    def drop(self, state):
+        c = self.conns.pop(state, None)
+        if c is not None:
+            c.close()
+
+
+def list_depth(x):
+    depth = 0
+    stack = [(x, 1)]
+    while stack:
+        item, d = stack.pop()
+        if isinstance(item, list):
+            depth = max(depth, d)
+            stack.extend((i, d + 1) for i in item)
+    return depth
+
+
+def unsolicited(conn, seconds):
+    """Whatever the server sends within seconds without being asked (b'' when nothing)."""
+    data = conn.buffer
+    conn.buffer = b""
+    deadline = time.monotonic() + seconds
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return data
+        conn.sock.settimeout(remaining)
+        try:
+            chunk = conn.sock.recv(65536)
+        except (socket.timeout, TimeoutError):
+            return data
+        except OSError as e:
+            return data + ("<%s>" % e).encode()
+        finally:
+            conn.sock.settimeout(conn.timeout)
+        if not chunk:
+            return data + b"<closed>"
+        data += chunk
+
+
+@unittest.skipUnless(os.path.exists(LIBFAKETIME), "libfaketime is not installed (Debian package faketime)")
+class IdleTimeout(OwnDaemonImapTestCase):
+    """imap.idleTimeoutSeconds is at least 1800 (RFC 3501 5.4: 30 minutes); maild runs with its
+    clock 200 times faster (libfaketime), so 1800 s pass in about 9 s."""
+
+    SPEED = 200
+    daemon_env = {"LD_PRELOAD": LIBFAKETIME, "FAKETIME": "+0 x%d" % SPEED,
+                  "ASAN_OPTIONS": os.environ.get("ASAN_OPTIONS", "") + ":verify_asan_link_order=0"}
+
+    def test_idle_and_silent_sessions_logged_out_after_the_timeout(self):
+        self.assertEqual(self.imap_setting("imap.idleTimeoutSeconds"), 1800)
+        name, pw = self.new_account()
+        idler = self.login(name, pw)
+        self.expect_ok(idler.cmd("SELECT INBOX"))
+        tag = idler.next_tag()
+        idler.send(tag + " IDLE\r\n")
+        self.assertIsInstance(idler.continuation(), bytes)
+        silent = self.login(name, pw)
+        t0 = time.monotonic()
+        # not before the timeout: 2 s real = 400 s on maild's clock
+        time.sleep(2)
+        self.assertEqual(unsolicited(idler, 0.1), b"", "IDLE ended long before imap.idleTimeoutSeconds")
+        self.expect_ok(silent.cmd("NOOP"))  # (restarts the silent one's timer)
+        for who, conn in (("idling", idler), ("silent", silent)):
+            deadline = time.monotonic() + 90
+            seen = []
+            while True:
+                try:
+                    line = conn.read_response_line(timeout=max(0.1, deadline - time.monotonic()))
+                except ImapClosed:
+                    self.fail("%s session closed without '* BYE' (RFC 3501 7.1.5: an autologout is announced "
+                              "with BYE); before: %r" % (who, seen))
+                except socket.timeout:
+                    self.fail("%s session not logged out 90 s (18000 s on maild's clock) into a 1800 s timeout: %r"
+                              % (who, seen))
+                seen.append(line)
+                if line.upper().startswith(b"* BYE"):
+                    break
+            self.assertTrue(conn.is_closed(10), "%s session open after its BYE" % who)
+        elapsed = (time.monotonic() - t0) * self.SPEED
+        self.assertGreater(elapsed, 1500, "logged out after only %d s on maild's clock" % elapsed)
+        # maild is still fine
+        self.login(name, pw)
+
+
+if __name__ == "__main__":
+    unittest.main()
