@@ -1,0 +1,323 @@
+"""Finer points of RFC 3501 and its extensions that real clients rely on, each with the
+section that requires it: a failed SELECT leaves no mailbox selected, CLOSE after EXAMINE
+expunges nothing, DELETE keeps inferior names, RENAME into its own inferior is refused, a
+re-created mailbox gets a new UIDVALIDITY, COPY/MOVE keep flags and internal date, case-insensitive
+SEARCH, SASL-IR, LOGIN with literals, STARTTLS discards what was pipelined after it,
+BODYSTRUCTURE of an attached message/rfc822, and service.stop closing sessions with BYE.
+"""
+import base64
+import datetime
+import re
+import unittest
+
+from imaptest import ImapTestCase, OwnDaemonImapTestCase, apply_expunges, astr, quote, wait_imap
+from pop3test import port_refuses
+from smtptest import make_message
+from tlstest import client_context, unsolicited
+
+
+def status_values(r):
+    st = r.data("STATUS")
+    assert len(st) == 1, r
+    return {k.upper(): int(v) for k, v in zip(st[0][1][0::2], st[0][1][1::2])}
+
+
+class Semantics(ImapTestCase):
+    def setUp(self):
+        super().setUp()
+        self.name, self.pw = self.new_account()
+
+    def test_failed_select_leaves_no_mailbox_selected(self):
+        """RFC 3501 6.3.1: 'If the client is permitted to modify the mailbox ... a failed
+        SELECT ... the state is authenticated' (any currently selected mailbox is deselected
+        before the attempt)."""
+        self.deliver_to(self.name, [make_message("one")])
+        c, _ = self.session(self.name, self.pw)
+        self.expect_no(c.cmd("SELECT Nowhere"), what="SELECT of a missing mailbox")
+        self.expect_refused(c.cmd("FETCH 1 (UID)"), "FETCH after a failed SELECT (no mailbox is selected)")
+        self.expect_ok(c.cmd("SELECT INBOX"))
+        self.expect_no(c.cmd("EXAMINE Nowhere"))
+        self.expect_refused(c.cmd("STORE 1 +FLAGS (\\Deleted)"), "STORE after a failed EXAMINE")
+
+    def test_close_after_examine_expunges_nothing(self):
+        """RFC 3501 6.4.2: CLOSE removes \\Deleted messages only if the mailbox was selected
+        with SELECT, not with EXAMINE."""
+        rows = self.deliver_to(self.name, [make_message("d1"), make_message("d2")])
+        a, _ = self.session(self.name, self.pw)
+        self.expect_ok(a.cmd("STORE 1 +FLAGS.SILENT (\\Deleted)"))
+        b = self.login(self.name, self.pw)
+        self.expect_ok(b.cmd("EXAMINE INBOX"))
+        self.expect_ok(b.cmd("CLOSE"))
+        self.assertEqual([r["uid"] for r in self.inbox(self.name)], [r["uid"] for r in rows],
+                         "CLOSE after EXAMINE expunged")
+        self.expect_refused(b.cmd("FETCH 1 UID"), "FETCH after CLOSE")
+        # MOVE from a read-only mailbox is refused too (RFC 6851 3.3 needs expunge rights)
+        self.expect_ok(b.cmd("EXAMINE INBOX"))
+        self.expect_refused(b.cmd("MOVE 1 Trash"), "MOVE after EXAMINE")
+        self.assertEqual(len(self.inbox(self.name)), 2)
+        self.assertEqual(self.store.messages(self.name, "Trash"), [])
+
+    def test_delete_keeps_inferiors_and_rename_into_itself_is_refused(self):
+        """RFC 3501 6.3.4: 'The DELETE command MUST NOT remove inferior hierarchical names';
+        a name with inferiors and \\Noselect cannot be deleted. RENAME of a mailbox to a name
+        inside itself cannot work."""
+        c = self.login(self.name, self.pw)
+        self.expect_ok(c.cmd("CREATE Top/Child"))
+        m = make_message("in top")
+        self.expect_ok(c.cmd_literal([b"APPEND Top {%d}" % len(m), m, b""]))
+        self.expect_ok(c.cmd_literal([b"APPEND Top/Child {%d}" % len(m), m, b""]))
+        r = c.cmd("DELETE Top")
+        boxes = self.list_mailboxes(c)
+        self.assertIn("Top/Child", boxes, "DELETE Top removed its inferior Top/Child (%r)" % r)
+        self.assertEqual(len(self.store.messages(self.name, "Top/Child")), 1, "Top/Child lost its message")
+        if r.ok:
+            self.assertIn("\\NOSELECT", boxes.get("Top", (set(), None))[0],
+                          "Top deleted but still listed as selectable: %r" % boxes.get("Top"))
+            self.expect_no(c.cmd("DELETE Top"), what="DELETE of a \\Noselect name with inferiors")
+            self.expect_no(c.cmd("SELECT Top"), what="SELECT of a deleted (\\Noselect) name")
+        else:
+            self.assertEqual(r.status, "NO", r)
+        self.expect_refused(c.cmd("RENAME Top Top/Child/Deeper"), "RENAME into its own inferior")
+        self.expect_refused(c.cmd("RENAME Top/Child Top/Child/X"), "RENAME into itself")
+        self.assertIn("Top/Child", self.list_mailboxes(c))
+
+    def test_recreated_mailbox_gets_a_new_uidvalidity(self):
+        """RFC 3501 2.3.1.1: a mailbox deleted and created again under the same name must have a
+        greater UIDVALIDITY, or old UIDs would name new messages."""
+        c = self.login(self.name, self.pw)
+        self.expect_ok(c.cmd("CREATE Again"))
+        m = make_message("again")
+        r = self.expect_ok(c.cmd_literal([b"APPEND Again {%d}" % len(m), m, b""]))
+        first = int(r.code_args.split()[0])
+        self.expect_ok(c.cmd("DELETE Again"))
+        self.expect_ok(c.cmd("CREATE Again"))
+        second = status_values(self.expect_ok(c.cmd("STATUS Again (UIDVALIDITY UIDNEXT MESSAGES)")))
+        self.assertGreater(second["UIDVALIDITY"], first)
+        self.assertEqual(second["MESSAGES"], 0)
+        r = self.expect_ok(c.cmd_literal([b"APPEND Again {%d}" % len(m), m, b""]))
+        uv, uid = (int(x) for x in r.code_args.split())
+        self.assertEqual(uv, second["UIDVALIDITY"])
+        self.assertEqual(uid, second["UIDNEXT"], "APPENDUID is not the UIDNEXT STATUS announced")
+        self.assertEqual(status_values(self.expect_ok(c.cmd("STATUS Again (UIDNEXT)")))["UIDNEXT"], uid + 1)
+
+    def test_copy_and_move_keep_flags_and_internal_date(self):
+        """RFC 3501 6.4.7: 'The flags and internal date of the message SHOULD be preserved';
+        RFC 6851 3.1: MOVE likewise."""
+        c = self.login(self.name, self.pw)
+        m = make_message("dated")
+        self.expect_ok(c.cmd_literal([b"APPEND INBOX (\\Flagged $Work) \"01-Feb-2020 08:09:10 +0000\" {%d}" % len(m),
+                                      m, b""]))
+        self.expect_ok(c.cmd("SELECT INBOX"))
+        self.expect_ok(c.cmd("COPY 1 Archive"))
+        self.expect_ok(c.cmd("MOVE 1 Junk"))
+        for box in ("Archive", "Junk"):
+            self.expect_ok(c.cmd("EXAMINE " + box))
+            got, _ = self.fetch(c, "1", "(FLAGS INTERNALDATE BODY.PEEK[])")
+            self.assertEqual({f.upper() for f in got[1]["FLAGS"]} - {"\\RECENT"}, {"\\FLAGGED", "$WORK"}, box)
+            self.assertEqual(datetime.datetime.strptime(astr(got[1]["INTERNALDATE"]), "%d-%b-%Y %H:%M:%S %z"),
+                             datetime.datetime(2020, 2, 1, 8, 9, 10, tzinfo=datetime.timezone.utc), box)
+            self.assertEqual(got[1]["BODY[]"], m)
+
+    def test_copy_into_the_selected_mailbox(self):
+        rows = self.deliver_to(self.name, [make_message("self copy")])
+        c, _ = self.session(self.name, self.pw)
+        r = self.expect_ok(c.cmd("COPY 1 INBOX"))
+        n = self.expect_ok(c.cmd("NOOP"))
+        self.assertIn(2, r.data("EXISTS") + n.data("EXISTS"), "no '* 2 EXISTS' after COPY into the selected mailbox")
+        got, _ = self.fetch(c, "1:*", "(UID BODY.PEEK[])")
+        self.assertEqual(len(got), 2)
+        self.assertEqual(got[1]["BODY[]"], got[2]["BODY[]"])
+        self.assertGreater(int(got[2]["UID"]), rows[0]["uid"])
+
+    def test_search_is_case_insensitive_and_flags_keys(self):
+        """RFC 3501 6.4.4: string searches are case-insensitive substring matches."""
+        self.deliver_to(self.name, [make_message("Quarterly Report"), make_message("lunch")])
+        c, _ = self.session(self.name, self.pw)
+        self.assertEqual(self.search(c, "SUBJECT QUARTERLY"), [1])
+        self.assertEqual(self.search(c, "subject report"), [1])
+        self.assertEqual(self.search(c, "HEADER SUBJECT LUNCH"), [2])
+        self.assertEqual(self.search(c, "FROM SENDER@CLIENT.TEST"), [1, 2])
+        self.assertEqual(self.search(c, "NEW"), [1, 2], "RECENT and UNSEEN")
+        self.expect_ok(c.cmd("STORE 2 +FLAGS (\\Seen \\Deleted)"))
+        self.assertEqual(self.search(c, "SEEN"), [2])
+        self.assertEqual(self.search(c, "DELETED"), [2])
+        self.assertEqual(self.search(c, "UNDELETED"), [1])
+        self.assertEqual(self.search(c, "OLD"), [])
+        self.assertEqual(self.search(c, "RECENT"), [1, 2])
+        self.assertEqual(self.search(c, "*"), [2])
+        yesterday = (datetime.date.today() - datetime.timedelta(days=1)).strftime("%d-%b-%Y")
+        self.assertEqual(self.search(c, "SINCE " + yesterday), [1, 2])
+        self.assertEqual(self.search(c, "BEFORE " + yesterday), [])
+
+    def test_keywords_appear_in_flags_at_select(self):
+        """RFC 3501 7.2.6: FLAGS lists the flags defined in the mailbox, keywords in use too."""
+        self.deliver_to(self.name, [make_message("kw")])
+        c, _ = self.session(self.name, self.pw)
+        self.expect_ok(c.cmd("STORE 1 +FLAGS ($Project)"))
+        r = self.expect_ok(c.cmd("SELECT INBOX"))
+        self.assertIn("$PROJECT", {f.upper() for f in r.data("FLAGS")[0][0]}, r)
+
+    def test_internaldate_of_a_delivery_is_its_arrival(self):
+        self.deliver_to(self.name, [make_message("when")])
+        c, _ = self.session(self.name, self.pw)
+        got, _ = self.fetch(c, "1", "INTERNALDATE")
+        when = datetime.datetime.strptime(astr(got[1]["INTERNALDATE"]), "%d-%b-%Y %H:%M:%S %z")
+        now = datetime.datetime.now(datetime.timezone.utc)
+        self.assertLess(abs((now - when).total_seconds()), 86400, "INTERNALDATE %s is not the delivery time" % when)
+
+    def test_sasl_ir_and_login_with_literals(self):
+        c = self.imap()
+        caps = self.capabilities(c)
+        r = self.expect_ok(c.cmd("AUTHENTICATE PLAIN " + base64.b64encode(
+            b"\0" + self.name.encode() + b"\0" + self.pw.encode()).decode()), "AUTHENTICATE with an initial response")
+        self.assertIn("SASL-IR", caps, "AUTHENTICATE with an initial response works, so CAPABILITY must announce "
+                                       "SASL-IR (RFC 4959 3)")
+        d = self.imap()
+        r = d.cmd_literal([b"LOGIN {%d}" % len(self.name), self.name.encode(), b" {%d}" % len(self.pw),
+                           self.pw.encode(), b""])
+        self.expect_ok(r, "LOGIN with two synchronizing literals")
+        e = self.imap()
+        tag = e.next_tag()
+        e.send(b"%s LOGIN {%d+}\r\n%s {%d+}\r\n%s\r\n" % (tag.encode(), len(self.name), self.name.encode(),
+                                                         len(self.pw), self.pw.encode()))
+        self.expect_ok(e.response(tag), "LOGIN with LITERAL+ literals")
+        # a quoted password with a quote and a backslash
+        odd = 'p"w\\x-Secret'
+        self.rpc.call("account.setPassword", {"name": self.name, "password": odd})
+        self.expect_ok(self.imap().cmd("LOGIN %s %s" % (self.name, quote(odd))), "LOGIN with escapes in a quoted string")
+
+    def test_starttls_discards_pipelined_commands(self):
+        """RFC 3501 6.2.1 / RFC 7817 / RFC 2595 3.1: commands sent after STARTTLS before the
+        handshake must not be executed (the classic STARTTLS command injection)."""
+        c = self.imap()
+        tag = c.next_tag()
+        c.send(("%s STARTTLS\r\nZ1 LOGIN %s %s\r\nZ2 SELECT INBOX\r\n" % (tag, self.name, self.pw)).encode())
+        line = c.line()
+        self.assertTrue(line.startswith(tag.encode() + b" OK"), line)
+        self.assertEqual(unsolicited(c, 0.3, tls=False), b"", "clear-text answers after STARTTLS's OK")
+        c.buffer = b""
+        c.sock = client_context().wrap_socket(c.sock, server_hostname="localhost")
+        c.sock.settimeout(c.timeout)
+        self.assertEqual(unsolicited(c, 0.5), b"", "the pipelined commands were answered after the handshake")
+        r = c.cmd("SELECT INBOX")
+        self.assertIn(r.status, ("NO", "BAD"), "SELECT works without LOGIN after STARTTLS: the pipelined LOGIN ran")
+        self.login(self.name, self.pw, conn=c)
+
+    def test_sequence_numbers_stay_the_clients_until_expunge_is_reported(self):
+        """RFC 3501 7.4.1 and 5.5: a session's sequence numbers change only when it is sent the
+        EXPUNGE; until then (no EXPUNGE during FETCH/STORE/SEARCH) its numbers name the messages
+        it knows. The message expunged elsewhere never turns into another message's data."""
+        rows = self.deliver_to(self.name, [make_message("n1"), make_message("n2"), make_message("n3")])
+        uids = [r["uid"] for r in rows]
+        a, _ = self.session(self.name, self.pw)
+        b, _ = self.session(self.name, self.pw)
+        self.expect_ok(a.cmd("STORE 1 +FLAGS.SILENT (\\Deleted)"))
+        self.expect_ok(a.cmd("EXPUNGE"))
+        got, r = self.fetch(b, "2", "(UID)")
+        self.assertEqual(int(got[2]["UID"]), uids[1], "FETCH 2 in the session not yet told of the expunge: %r" % r)
+        r = self.expect_ok(b.cmd("STORE 2 +FLAGS (\\Flagged)"))
+        self.assertEqual([u for u in r.untagged if re.match(rb"^\d+ EXPUNGE$", u)], [], "EXPUNGE during STORE")
+        self.assertEqual(self.search(b, "UID %d" % uids[2]), [3], "SEARCH numbering before the EXPUNGE is told")
+        r = b.cmd("FETCH 1 (UID BODY.PEEK[])")
+        if r.ok:
+            for msn, d in r.data("FETCH"):
+                if msn == 1 and "BODY[]" in d:
+                    self.assertEqual(d["BODY[]"], rows[0]["content"], "message 1 (expunged elsewhere) came back "
+                                                                      "with another message's bytes")
+        else:
+            self.assertEqual(r.status, "NO", r)
+        r = self.expect_ok(b.cmd("NOOP"))
+        self.assertEqual(apply_expunges(uids, r.untagged), uids[1:], r)
+        flags = self.flags_of(b)
+        self.assertIn("\\FLAGGED", flags[uids[1]], "STORE 2 flagged the wrong message: %r" % flags)
+        self.assertNotIn("\\FLAGGED", flags[uids[2]], "STORE 2 flagged the wrong message: %r" % flags)
+
+    def test_uid_range_past_the_highest_uid_includes_it(self):
+        """RFC 3501 6.4.8: 'a UID range of 559:* always includes the UID of the last message
+        in the mailbox, even if 559 is higher than any assigned UID value'."""
+        rows = self.deliver_to(self.name, [make_message("u1"), make_message("u2")])
+        c, _ = self.session(self.name, self.pw)
+        got, _ = self.fetch(c, "%d:*" % (rows[-1]["uid"] + 500), "(UID)", uid=True)
+        self.assertEqual([int(d["UID"]) for d in got.values()], [rows[-1]["uid"]])
+        self.assertEqual(self.search(c, "UID %d:*" % (rows[-1]["uid"] + 500), uid=True), [rows[-1]["uid"]])
+
+    def test_concurrent_appends_get_distinct_uids(self):
+        conns = [self.login(self.name, self.pw) for _ in range(3)]
+        per = 15
+        tags = []
+        for i, c in enumerate(conns):
+            batch = b""
+            mine = []
+            for j in range(per):
+                m = make_message("concurrent %d-%d" % (i, j))
+                tag = c.next_tag()
+                mine.append(tag)
+                batch += b"%s APPEND INBOX {%d+}\r\n%s\r\n" % (tag.encode(), len(m), m)
+            c.send(batch)
+            tags.append(mine)
+        appended = []
+        for c, mine in zip(conns, tags):
+            for tag in mine:
+                r = self.expect_ok(c.response(tag, timeout=60), "pipelined APPEND")
+                appended.append(int(r.code_args.split()[1]))
+        self.assertEqual(len(set(appended)), len(appended), "APPENDUIDs repeat: %r" % sorted(appended))
+        stored = [r["uid"] for r in self.inbox(self.name)]
+        self.assertEqual(sorted(stored), sorted(appended))
+        self.assertEqual(len(stored), 3 * per)
+
+    def test_bodystructure_of_an_attached_message(self):
+        inner = (b"From: Inner <inner@example.org>\r\nSubject: inner subject\r\n"
+                 b"Content-Type: text/plain; charset=us-ascii\r\n\r\ninner line 1\r\ninner line 2\r\n")
+        body = (b"--B\r\nContent-Type: text/plain\r\n\r\nouter text\r\n"
+                b"--B\r\nContent-Type: message/rfc822\r\n\r\n" + inner + b"\r\n--B--\r\n")
+        self.deliver_to(self.name, [make_message("with attachment", body=body,
+                                                 headers=("MIME-Version: 1.0",
+                                                          "Content-Type: multipart/mixed; boundary=B"))])
+        c, _ = self.session(self.name, self.pw)
+        got, _ = self.fetch(c, "1", "(BODYSTRUCTURE BODY.PEEK[2] BODY.PEEK[2.HEADER] BODY.PEEK[2.TEXT] "
+                                    "BODY.PEEK[2.1])")
+        d = got[1]
+        part = d["BODYSTRUCTURE"][1]
+        # RFC 3501 7.4.2: type subtype params id desc encoding size envelope body lines
+        self.assertEqual([astr(part[0]).upper(), astr(part[1]).upper()], ["MESSAGE", "RFC822"])
+        self.assertEqual(int(part[6]), len(inner))
+        self.assertEqual(astr(part[7][1]), "inner subject", "envelope of the attached message")
+        self.assertEqual([astr(part[8][0]).upper(), astr(part[8][1]).upper()], ["TEXT", "PLAIN"])
+        self.assertEqual(int(part[9]), inner.count(b"\n"), "lines of the attached message")
+        self.assertEqual(d["BODY[2]"], inner)
+        head_end = inner.index(b"\r\n\r\n") + 4
+        self.assertEqual(d["BODY[2.HEADER]"], inner[:head_end])
+        self.assertEqual(d["BODY[2.TEXT]"], inner[head_end:])
+        self.assertEqual(d["BODY[2.1]"], b"inner line 1\r\ninner line 2\r\n")
+
+
+class ServiceStop(OwnDaemonImapTestCase):
+    def test_service_stop_and_start(self):
+        name, pw = self.new_account()
+        rows = self.deliver_to(name, [make_message("kept")])
+        busy, _ = self.session(name, pw)
+        self.expect_ok(busy.cmd("STORE 1 +FLAGS (\\Deleted)"))
+        idle = self.imap()
+        secure = self.login(name, pw, tls=True)
+        result = self.rpc.call("service.stop", {"name": "imap"})
+        self.assertEqual(result["state"], "stopped")
+        for who, c in (("selected", busy), ("not authenticated", idle), ("imaps", secure)):
+            line = c.line(timeout=10)
+            self.assertTrue(line.startswith(b"* BYE"), "%s session at service.stop: %r (RFC 3501 7.1.5)" % (who, line))
+            self.assertTrue(c.is_closed(), "%s session open after service.stop" % who)
+        self.assertTrue(port_refuses(self.imap_port), "imap port still accepts after service.stop")
+        self.assertTrue(port_refuses(self.imaps_port), "imaps port still accepts after service.stop")
+        self.assertEqual([r["uid"] for r in self.inbox(name)], [r["uid"] for r in rows], "service.stop expunged")
+        self.assertEqual(self.rpc.call("service.start", {"name": "imap"})["state"], "running")
+        wait_imap(self.imap_port, timeout=10)
+        wait_imap(self.imaps_port, timeout=10, context=client_context())
+        c, r = self.session(name, pw)
+        self.assertEqual(r.data("EXISTS"), [1])
+        counters = self.imap_service().get("counters") or {}
+        for key in ("connections", "logins", "authFailures"):
+            self.assertIn(key, counters, counters)
+        self.assertGreaterEqual(counters["logins"], 1, counters)
+
+
+if __name__ == "__main__":
+    unittest.main()
