@@ -91,8 +91,10 @@ def parse_data(data, pos=0, closing=None):
                 elif ch == 0x22:
                     pos += 1
                     break
-                elif ch in (0x0D, 0x0A, 0x00):
-                    raise ParseError("CR/LF/NUL inside a quoted string: %r" % data[:300])
+                elif ch in (0x0D, 0x0A, 0x00) or ch >= 0x80:
+                    # RFC 3501 9: QUOTED-CHAR is a TEXT-CHAR, i.e. 7-bit without CR/LF/NUL
+                    raise ParseError("CR/LF/NUL or an 8-bit byte inside a quoted string (RFC 3501 9 "
+                                     "needs a literal): %r" % data[max(0, pos - 60):pos + 60])
                 else:
                     out.append(ch)
                     pos += 1

@@ -461,6 +461,67 @@ class Hostile(ImapTestCase):
                 self.assertIn(r.data("SEARCH"), ([["1"]], [[]]), r)
         self.assert_alive(c)
 
+    def test_mailbox_deleted_or_account_deleted_under_a_session(self):
+        """Beyond the RFCs' letter: another session deletes the selected mailbox, then the
+        administrator deletes the account while sessions are open. maild must survive, the
+        sessions must not act on what is gone, and nothing may bring the account's store back."""
+        c = self.login(self.name, self.pw)
+        self.expect_ok(c.cmd("CREATE Doomed"))
+        m = make_message("doomed")
+        self.expect_ok(c.cmd_literal([b"APPEND Doomed {%d}" % len(m), m, b""]))
+        self.expect_ok(c.cmd("SELECT Doomed"))
+        other = self.login(self.name, self.pw)
+        self.expect_ok(other.cmd("DELETE Doomed"))
+        try:
+            r = c.cmd("FETCH 1 (BODY.PEEK[])")
+            self.assertIn(r.status, ("NO", "BAD", "BYE", "OK"), r)
+            if r.ok:
+                for _, d in r.data("FETCH"):
+                    self.assertEqual(d.get("BODY[]", m), m)
+            r = c.cmd("STORE 1 +FLAGS (\\Flagged)")
+            self.assertNotEqual(r.status, "OK", "STORE in a deleted mailbox succeeded: %r" % r)
+        except (ImapClosed, OSError):
+            pass
+        self.assertNotIn("Doomed", self.mailbox_names())
+        # the account goes away with sessions open
+        rows = self.deliver_to(self.name, [make_message("gone")])
+        s1, _ = self.session(self.name, self.pw)
+        s2 = self.login(self.name, self.pw)
+        tag = s2.next_tag()
+        s2.send(tag + " IDLE\r\n")
+        self.assertIsInstance(s2.continuation(), bytes)
+        self.rpc.call("account.delete", {"name": self.name})
+        account_dir = self.store.account_dir(self.name)
+        for cmd in ("NOOP", "FETCH 1 (BODY[])", "STORE 1 +FLAGS (\\Seen)", "CREATE Again", "EXPUNGE"):
+            try:
+                s1.cmd(cmd)
+            except (ImapClosed, OSError, AssertionError):
+                break
+        try:
+            s1.cmd_literal([b"APPEND INBOX {%d}" % len(m), m, b""])
+        except (ImapClosed, OSError, AssertionError):
+            pass
+        time.sleep(0.3)
+        self.assertIsNone(self.daemon.proc.poll(), "maild died:\n" + self.daemon.read_output()[-3000:])
+        self.assertFalse(os.path.exists(account_dir), "the deleted account's store came back: %s %r"
+                         % (account_dir, os.listdir(account_dir) if os.path.isdir(account_dir) else None))
+        self.assertNotEqual(self.imap().login(self.name, self.pw).status, "OK")
+        self.assertTrue(rows)
+        self.assert_alive()
+
+    def test_thousands_of_keywords(self):
+        self.deliver_to(self.name, [make_message("kw")])
+        c, _ = self.session(self.name, self.pw)
+        keywords = " ".join("k%05d" % i for i in range(3000))
+        r = c.cmd("STORE 1 +FLAGS (%s)" % keywords, timeout=30)
+        self.assertIn(r.status, ("OK", "NO", "BAD"), r)
+        got, _ = self.fetch(c, "1", "FLAGS")
+        if r.ok:
+            self.assertEqual(len(got[1]["FLAGS"]), 3000 + ("\\Recent" in got[1]["FLAGS"]), "keywords stored")
+        self.expect_bad(c.cmd("STORE 1 +FLAGS (foo\"bar)"), what="a keyword with a quote")
+        self.expect_bad(c.cmd("STORE 1 +FLAGS (a{3})"), what="a keyword with braces")
+        self.assert_alive(c)
+
     def test_max_connections_per_address(self):
         self.set_settings({"imap.maxConnectionsPerAddress": 2})
         self.addCleanup(self.set_settings, {"imap.maxConnectionsPerAddress": 50})

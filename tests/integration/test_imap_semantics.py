@@ -16,6 +16,15 @@ from smtptest import make_message
 from tlstest import client_context, unsolicited
 
 
+def expand_set(seq):
+    out = []
+    for part in seq.split(","):
+        a, _, b = part.partition(":")
+        lo, hi = sorted((int(a), int(b or a)))
+        out += range(lo, hi + 1)
+    return out
+
+
 def status_values(r):
     st = r.data("STATUS")
     assert len(st) == 1, r
@@ -264,6 +273,89 @@ class Semantics(ImapTestCase):
         stored = [r["uid"] for r in self.inbox(self.name)]
         self.assertEqual(sorted(stored), sorted(appended))
         self.assertEqual(len(stored), 3 * per)
+
+    def test_eight_bit_headers_come_as_literals(self):
+        """RFC 3501 9: quoted strings are 7-bit (QUOTED-CHAR is a CHAR, %x01-7F); 8-bit header
+        text in ENVELOPE and HEADER.FIELDS must come as literals. The response parser refuses
+        8-bit inside quotes."""
+        subject = "Grüße — 日本".encode("utf-8")
+        m = make_message("x", headers=()).replace(b"Subject: x", b"Subject: " + subject)
+        self.deliver_to(self.name, [m])
+        c, _ = self.session(self.name, self.pw)
+        got, r = self.fetch(c, "1", "(ENVELOPE BODYSTRUCTURE)")
+        self.assertEqual(got[1]["ENVELOPE"][1], subject)
+
+    def test_fetch_odds_and_ends(self):
+        rows = self.deliver_to(self.name, [make_message("odds")])
+        c, _ = self.session(self.name, self.pw)
+        r = self.expect_ok(c.cmd("FETCH 1,1,1:1 (UID)"))
+        self.assertEqual(len(r.data("FETCH")), 1, "one FETCH response per message: %r" % r)
+        content = rows[0]["content"]
+        head = content[:content.index(b"\r\n\r\n") + 2]
+        got, _ = self.fetch(c, "1", "(BODY.PEEK[HEADER.FIELDS.NOT (Subject X-Test-Id Message-ID)])")
+        expected = b"".join(l + b"\r\n" for l in head.split(b"\r\n")[:-1]
+                            if not re.match(rb"(?i)^(subject|x-test-id|message-id):", l)) + b"\r\n"
+        # Received may be folded: compare unfolded line sets
+        self.assertEqual(got[1]["BODY[HEADER.FIELDS.NOT (SUBJECT X-TEST-ID MESSAGE-ID)]"] if
+                         "BODY[HEADER.FIELDS.NOT (SUBJECT X-TEST-ID MESSAGE-ID)]" in got[1] else
+                         got[1]["BODY[HEADER.FIELDS.NOT (Subject X-Test-Id Message-ID)]"], expected)
+        # the mailbox name INBOX is case-insensitive, inferiors of INBOX keep their spelling
+        r = self.expect_ok(c.cmd("SELECT inbox"))
+        self.assertEqual(r.data("EXISTS"), [1])
+        self.expect_ok(c.cmd("CREATE inbox/Sub"))
+        self.assertIn("INBOX/Sub", self.list_mailboxes(c), "RFC 3501 5.1: INBOX in any case is INBOX")
+
+    def test_condstore_unsolicited_fetch_and_unchangedsince_zero(self):
+        self.deliver_to(self.name, [make_message("cs1"), make_message("cs2")])
+        a = self.login(self.name, self.pw)
+        self.expect_ok(a.cmd("ENABLE CONDSTORE"))
+        self.expect_ok(a.cmd("SELECT INBOX"))
+        b, _ = self.session(self.name, self.pw)
+        self.expect_ok(b.cmd("STORE 2 +FLAGS (\\Answered)"))
+        r = self.expect_ok(a.cmd("NOOP"))
+        f = dict(r.data("FETCH"))
+        self.assertIn(2, f, r)
+        self.assertIn("MODSEQ", f[2], "RFC 7162 3.2: with CONDSTORE enabled every unsolicited FETCH carries "
+                                      "MODSEQ: %r" % r)
+        r = self.expect_ok(a.cmd("STORE 1:2 (UNCHANGEDSINCE 0) +FLAGS (\\Seen)"))
+        self.assertEqual(r.code, "MODIFIED", "RFC 7162 3.1.3: UNCHANGEDSINCE 0 fails for every message: %r" % r)
+        self.assertEqual(sorted(expand_set(r.code_args)), [1, 2])
+        self.assertEqual(self.search(a, "SEEN"), [])
+
+    def test_idle_done_is_case_insensitive(self):
+        """RFC 2177's "DONE" is an ABNF literal, and ABNF literals are case-insensitive
+        (RFC 5234 2.3)."""
+        c, _ = self.session(self.name, self.pw)
+        tag = c.next_tag()
+        c.send(tag + " IDLE\r\n")
+        self.assertIsInstance(c.continuation(), bytes)
+        c.send(b"done\r\n")
+        self.expect_ok(c.response(tag), "IDLE ended by 'done'")
+
+    def test_quota_usage_follows_copy_move_expunge_delete(self):
+        """The account's usage (shown by GETQUOTA, enforced by [OVERQUOTA]) is exact: COPY adds,
+        MOVE and RENAME do not change it, EXPUNGE and DELETE of a mailbox with messages give it
+        back."""
+        rows = self.deliver_to(self.name, [make_message("q1", size=3000), make_message("q2", size=5000)])
+        total = sum(r["size"] for r in rows)
+        self.assertEqual(self.usage(self.name), total)
+        c, _ = self.session(self.name, self.pw)
+        self.expect_ok(c.cmd("COPY 1:2 Archive"))
+        self.assertEqual(self.usage(self.name), 2 * total, "after COPY")
+        self.expect_ok(c.cmd("MOVE 1 Junk"))
+        self.assertEqual(self.usage(self.name), 2 * total, "after MOVE")
+        self.expect_ok(c.cmd("RENAME Archive Kept"))
+        self.assertEqual(self.usage(self.name), 2 * total, "after RENAME")
+        self.expect_ok(c.cmd("DELETE Kept"))
+        self.assertEqual(self.usage(self.name), total, "DELETE of a mailbox with two messages")
+        self.expect_ok(c.cmd("STORE 1 +FLAGS.SILENT (\\Deleted)"))
+        self.expect_ok(c.cmd("EXPUNGE"))
+        self.assertEqual(self.usage(self.name), rows[0]["size"], "after EXPUNGE")
+        self.assertEqual(self.store.usage_meta(self.name), rows[0]["size"], "index.db meta usage")
+        self.set_quota(self.name, 1024 * 1024)
+        r = self.expect_ok(c.cmd("GETQUOTAROOT INBOX"))
+        used = int(r.data("QUOTA")[0][1][1])
+        self.assertIn(used, (rows[0]["size"] // 1024, (rows[0]["size"] + 1023) // 1024), r)
 
     def test_bodystructure_of_an_attached_message(self):
         inner = (b"From: Inner <inner@example.org>\r\nSubject: inner subject\r\n"
