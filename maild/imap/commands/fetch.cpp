@@ -25,8 +25,9 @@ namespace {
 
 using Kind = FetchItem::Kind;
 
-// Literals up to this size are copied from the mapping; longer ones are streamed.
-constexpr qint64 kCopyBelow = 64 * 1024;
+// Literals up to this size are copied from the mapping; longer ones are streamed from the
+// file as the socket drains, so a FETCH of many messages does not pile them up in memory.
+constexpr qint64 kCopyBelow = 16 * 1024;
 
 // A message file mapped read-only for the time one FETCH response is built.
 class MappedMessage
