@@ -65,7 +65,9 @@ void search(ImapSession &s, Command &c)
             return s.no(c, error.text);
         return s.bad(c, error.text);
     }
-    // RFC 7162 3.1: a SEARCH with MODSEQ is a CONDSTORE-enabling command.
+    // RFC 7162 3.1: a SEARCH with MODSEQ is a CONDSTORE-enabling command; the first one
+    // reports the mailbox's HIGHESTMODSEQ.
+    const bool enablesCondstore = query->usesModSeq() && !s.condstoreEnabled;
     if (query->usesModSeq())
         s.condstoreEnabled = true;
 
@@ -99,6 +101,9 @@ void search(ImapSession &s, Command &c)
     if (query->usesModSeq() && highestModSeq > 0)
         response += " (MODSEQ " + QByteArray::number(highestModSeq) + ')';
     s.untagged(response);
+    if (enablesCondstore)
+        s.untagged("OK [HIGHESTMODSEQ " + QByteArray::number(box.highestModSeq()) +
+                   "] CONDSTORE on");
     s.ok(c,
          uid ? QByteArrayLiteral("UID SEARCH completed") : QByteArrayLiteral("SEARCH completed"));
 }

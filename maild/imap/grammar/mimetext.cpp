@@ -5,6 +5,7 @@
 #include "imap/grammar/mimetext.h"
 
 #include <QStringDecoder>
+#include <cstring>
 
 namespace maild::imap::mimetext {
 
@@ -69,6 +70,16 @@ void appendQuotedPrintable(QByteArrayView in, QByteArray &out, bool underscoreIs
     char *w = out.data() + start;
     const qsizetype n = in.size();
     for (qsizetype i = 0; i < n; ++i) {
+        if (!underscoreIsSpace) {
+            // Bodies are mostly plain text: copy up to the next '=' in one go.
+            const void *eq = std::memchr(in.data() + i, '=', size_t(n - i));
+            const qsizetype run = eq ? static_cast<const char *>(eq) - (in.data() + i) : n - i;
+            std::memcpy(w, in.data() + i, size_t(run));
+            w += run;
+            i += run;
+            if (i == n)
+                break;
+        }
         const char c = in[i];
         if (c == '_' && underscoreIsSpace) {
             *w++ = ' ';
@@ -156,13 +167,9 @@ void decodeTransfer(QByteArrayView encoding, QByteArrayView in, QByteArray &out)
 void appendCharset(QByteArrayView charset, QByteArrayView in, QString &out)
 {
     charset = charset.trimmed();
-    // ASCII text reads the same in every charset search meets, but for UTF-7/16/32.
-    const bool asciiCompatible = !charset.startsWith("utf-16") && !charset.startsWith("UTF-16") &&
-                                 !charset.startsWith("utf-32") && !charset.startsWith("UTF-32") &&
-                                 !sameName(charset, "utf-7");
     if (charset.isEmpty() || sameName(charset, "utf-8") || sameName(charset, "us-ascii") ||
         sameName(charset, "utf8") || sameName(charset, "ascii") ||
-        (asciiCompatible && isAscii(in))) {
+        (asciiCompatible(charset) && isAscii(in))) {
         appendUtf8OrLatin1(in, out);
         return;
     }
@@ -184,6 +191,21 @@ void appendCharset(QByteArrayView charset, QByteArrayView in, QString &out)
     }
     cached.resetState();
     appendWith(cached, in, out);
+}
+
+bool asciiCompatible(QByteArrayView charset)
+{
+    charset = charset.trimmed();
+    if (charset.isEmpty())
+        return true;
+    static const char *const prefixes[] = {"us-ascii", "ascii", "utf-8",       "utf8",  "iso-8859-",
+                                           "iso8859-", "latin", "windows-125", "cp125", "koi8-"};
+    for (const char *prefix : prefixes) {
+        const QByteArrayView p(prefix);
+        if (charset.size() >= p.size() && sameName(charset.first(p.size()), prefix))
+            return true;
+    }
+    return false;
 }
 
 void appendHeaderValue(QByteArrayView value, QString &out)

@@ -22,6 +22,11 @@ void decodeTransfer(QByteArrayView encoding, QByteArrayView in, QByteArray &out)
 // out as UTF-16. Unknown charsets read as UTF-8 when valid, else Latin-1.
 void appendCharset(QByteArrayView charset, QByteArrayView in, QString &out);
 
+// True for charsets in which every ASCII byte is that ASCII character and no other byte is
+// (US-ASCII, UTF-8, ISO-8859-*, windows-125*, KOI8-*; an empty name): an ASCII string can be
+// found in such text without decoding it. False for UTF-7/16/32, ISO-2022-*, unknown names.
+bool asciiCompatible(QByteArrayView charset);
+
 // Appends a header field value with its RFC 2047 encoded words decoded (whitespace between
 // adjacent encoded words dropped); raw 8-bit text read as UTF-8, else Latin-1.
 void appendHeaderValue(QByteArrayView value, QString &out);

@@ -23,8 +23,13 @@ void SearchMatcher::prepare(const SearchKey &key, Node &node)
     node.key = &key;
     if (key.set)
         node.ranges = key.set->ranges(key.kind == SearchKey::Kind::Uid ? m_maxUid : m_lastSeq);
-    if (!key.text.isEmpty())
+    if (!key.text.isEmpty()) {
         node.finder = QStringMatcher(key.text, Qt::CaseInsensitive);
+        node.ascii = std::all_of(key.text.begin(), key.text.end(),
+                                 [](QChar c) { return c.unicode() < 0x80; });
+        if (node.ascii)
+            node.asciiFinder = QByteArrayMatcher(key.text.toLatin1().toLower());
+    }
     node.children.resize(key.children.size());
     for (qsizetype i = 0; i < key.children.size(); ++i)
         prepare(key.children[i], node.children[i]);
@@ -223,19 +228,34 @@ bool SearchMatcher::findInPart(const MimePart &part, const Node &node)
     }
     const QByteArrayView raw = QByteArrayView(*m_bytes).sliced(part.bodyOffset, part.bodySize);
     if (part.type != "TEXT")
-        return cutShort(part) && findInRaw(part.encoding, raw, node);
+        return cutShort(part) && findInText(part.encoding, {}, raw, node);
     QByteArrayView charset;
     for (const auto &[name, value] : part.params) {
         if (name == "CHARSET")
             charset = value;
     }
-    m_text.truncate(0);
-    if (part.encoding == "BASE64" || part.encoding == "QUOTED-PRINTABLE") {
-        mimetext::decodeTransfer(part.encoding, raw, m_decoded);
-        mimetext::appendCharset(charset, m_decoded, m_text);
-    } else {
-        mimetext::appendCharset(charset, raw, m_text);
+    return findInText(part.encoding, charset, raw, node);
+}
+
+// Text in a transfer encoding and a charset: ASCII searches look at the bytes, lower-cased,
+// when the charset allows; anything else is decoded to UTF-16 first.
+bool SearchMatcher::findInText(QByteArrayView encoding, QByteArrayView charset, QByteArrayView raw,
+                               const Node &node)
+{
+    QByteArrayView bytes = raw;
+    if (encoding == "BASE64" || encoding == "QUOTED-PRINTABLE") {
+        mimetext::decodeTransfer(encoding, raw, m_decoded);
+        bytes = m_decoded;
     }
+    if (node.ascii && mimetext::asciiCompatible(charset)) {
+        m_lower.resize(bytes.size());
+        char *w = m_lower.data();
+        for (char c : bytes)
+            *w++ = (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
+        return node.asciiFinder.indexIn(m_lower.constData(), m_lower.size()) >= 0;
+    }
+    m_text.truncate(0);
+    mimetext::appendCharset(charset, bytes, m_text);
     return node.finder.indexIn(m_text) >= 0;
 }
 
@@ -250,14 +270,6 @@ bool SearchMatcher::cutShort(const MimePart &part)
     if (contentType.isNull() || !MimeParser::parseContentType(contentType, type, subtype, params))
         return false;
     return type == "MULTIPART" || (type == "MESSAGE" && subtype == "RFC822");
-}
-
-bool SearchMatcher::findInRaw(QByteArrayView encoding, QByteArrayView raw, const Node &node)
-{
-    m_text.truncate(0);
-    mimetext::decodeTransfer(encoding, raw, m_decoded);
-    mimetext::appendCharset({}, m_decoded, m_text);
-    return node.finder.indexIn(m_text) >= 0;
 }
 
 // Past MimeLimits::maxParts the parser stops adding parts; the bytes after the last part it
@@ -279,7 +291,7 @@ bool SearchMatcher::findInUnparsedRest(const MimePart &root, const Node &node)
     const qsizetype end = last->bodyOffset + last->bodySize;
     if (end >= m_bytes->size())
         return false;
-    return findInRaw("7BIT", QByteArrayView(*m_bytes).sliced(end), node);
+    return findInText("7BIT", {}, QByteArrayView(*m_bytes).sliced(end), node);
 }
 
 } // namespace maild::imap

@@ -11,6 +11,7 @@
 #include "imap/grammar/sequenceset.h"
 
 #include <QByteArrayList>
+#include <QByteArrayMatcher>
 #include <QDate>
 #include <QDateTime>
 #include <QString>
@@ -118,6 +119,11 @@ private:
         const SearchKey *key;
         QList<SequenceSet::Range> ranges; // Sequence, Uid: resolved once
         QStringMatcher finder;            // Header, Body, Text: case-insensitive
+        // An ASCII text, lower-cased: found in the bytes of ASCII-compatible text without
+        // decoding its charset (of simple case folding, only the Kelvin and long-s signs
+        // map non-ASCII to ASCII letters; those two are not found this way).
+        QByteArrayMatcher asciiFinder;
+        bool ascii = false;
         QList<Node> children;
     };
     void prepare(const SearchKey &key, Node &node);
@@ -131,7 +137,8 @@ private:
     bool findInHeader(const MimeHeader &header, const Node &node, bool withNames);
     bool findInPart(const MimePart &part, const Node &node);
     static bool cutShort(const MimePart &part);
-    bool findInRaw(QByteArrayView encoding, QByteArrayView raw, const Node &node);
+    bool findInText(QByteArrayView encoding, QByteArrayView charset, QByteArrayView raw,
+                    const Node &node);
     bool findInUnparsedRest(const MimePart &root, const Node &node);
 
     SearchQuery m_query;
@@ -156,6 +163,7 @@ private:
 
     // Scratch buffers reused from message to message.
     QByteArray m_decoded;
+    QByteArray m_lower;
     QString m_text;
 };
 
