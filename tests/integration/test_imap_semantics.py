@@ -10,7 +10,7 @@ import datetime
 import re
 import unittest
 
-from imaptest import ImapTestCase, OwnDaemonImapTestCase, apply_expunges, astr, quote, wait_imap
+from imaptest import ImapTestCase, OwnDaemonImapTestCase, apply_expunges, astr, quote, sample_messages, wait_imap
 from pop3test import port_refuses
 from smtptest import make_message
 from tlstest import client_context, unsolicited
@@ -381,6 +381,97 @@ class Semantics(ImapTestCase):
         self.assertEqual(d["BODY[2.HEADER]"], inner[:head_end])
         self.assertEqual(d["BODY[2.TEXT]"], inner[head_end:])
         self.assertEqual(d["BODY[2.1]"], b"inner line 1\r\ninner line 2\r\n")
+
+
+class MimeAndSearch(ImapTestCase):
+    """Decoding for SEARCH (RFC 3501 6.4.4: the server decodes MIME transfer encodings and
+    RFC 2047 words before comparing), ENVELOPE address parsing (RFC 3501 7.4.2) and
+    BODYSTRUCTURE extension data, and large partial FETCHes."""
+
+    def setUp(self):
+        super().setUp()
+        self.name, self.pw = self.new_account()
+
+    def test_search_decodes_transfer_encodings_and_encoded_words(self):
+        text = "Grüße aus Köln".encode("utf-8")
+        b64 = make_message("b64", body=base64.encodebytes(text).replace(b"\n", b"\r\n"),
+                           headers=("MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8",
+                                    "Content-Transfer-Encoding: base64"))
+        qp = make_message("qp", body=b"Gr=FC=DFe aus K=F6ln, Latin-1\r\n",
+                          headers=("MIME-Version: 1.0", "Content-Type: text/plain; charset=iso-8859-1",
+                                   "Content-Transfer-Encoding: quoted-printable"))
+        encoded_subject = make_message("x").replace(b"Subject: x", b"Subject: =?ISO-8859-1?Q?Gr=FC=DFe_Subject?=")
+        plain = make_message("nothing here")
+        self.deliver_to(self.name, [b64, qp, encoded_subject, plain])
+        c, _ = self.session(self.name, self.pw)
+        word = "Grüße".encode("utf-8")
+
+        def search(key):
+            r = self.expect_ok(c.cmd_literal([b"SEARCH CHARSET UTF-8 %s {%d}" % (key, len(word)), word, b""]))
+            return [int(x) for x in r.data("SEARCH")[0]]
+        self.assertEqual(search(b"BODY"), [1, 2], "BODY search through base64 and quoted-printable (Latin-1)")
+        self.assertEqual(search(b"SUBJECT"), [3], "SUBJECT search through an RFC 2047 encoded word")
+        self.assertEqual(search(b"TEXT"), [1, 2, 3])
+        self.assertEqual(self.search(c, "BODY R3LDn2U"), [], "the base64 text itself is not what BODY matches")
+
+    def test_envelope_addresses(self):
+        m = make_message("addresses").replace(
+            b"From: <sender@client.test>",
+            b"From: \"Doe, John\" <john.doe@example.org> (comment)\r\n"
+            b"Cc: Team: a@example.org, \"B\" <b@example.org>;, c@example.org\r\n"
+            b"Reply-To: replies@example.org\r\n"
+            b"In-Reply-To: <parent@example.org>\r\n"
+            b"Date: Sat, 21 Nov 2026 10:00:00 +0100")
+        self.deliver_to(self.name, [m])
+        c, _ = self.session(self.name, self.pw)
+        got, _ = self.fetch(c, "1", "ENVELOPE")
+        env = got[1]["ENVELOPE"]
+        addr = lambda lst: [[astr(x) for x in a] for a in lst]  # noqa: E731
+        self.assertEqual(astr(env[0]), "Sat, 21 Nov 2026 10:00:00 +0100")
+        self.assertEqual(addr(env[2]), [["Doe, John", None, "john.doe", "example.org"]])
+        self.assertEqual(addr(env[3]), addr(env[2]), "sender defaults to from")
+        self.assertEqual(addr(env[4]), [[None, None, "replies", "example.org"]])
+        self.assertEqual(addr(env[6]), [[None, None, "Team", None], [None, None, "a", "example.org"],
+                                        ["B", None, "b", "example.org"], [None, None, None, None],
+                                        [None, None, "c", "example.org"]], "a group in Cc (RFC 3501 7.4.2)")
+        self.assertIsNone(env[7], "no Bcc")
+        self.assertEqual(astr(env[8]), "<parent@example.org>")
+
+    def test_bodystructure_extension_data(self):
+        self.deliver_to(self.name, sample_messages()[2:3])
+        c, _ = self.session(self.name, self.pw)
+        got, _ = self.fetch(c, "1", "BODYSTRUCTURE")
+        mp = got[1]["BODYSTRUCTURE"]
+        att = mp[1]
+        # basic fields 0-6, then md5 (7), disposition (8), language (9), location (10)
+        self.assertEqual([astr(x) for x in att[2]], ["name", "blob.bin"] if astr(att[2][0]) == "name" else
+                         ["NAME", "blob.bin"])
+        disposition = att[8]
+        self.assertEqual(astr(disposition[0]).lower(), "attachment", att)
+        self.assertEqual([astr(x).lower() for x in disposition[1]], ["filename", "blob.bin"], att)
+        # the multipart's own extension data: subtype, then (boundary) parameters
+        self.assertEqual(astr(mp[2]).upper(), "MIXED")
+        self.assertEqual([astr(x).lower() for x in mp[3]], ["boundary", "xyz"], mp)
+
+    def test_large_message_partial_fetches(self):
+        line = b"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789\r\n"
+        big = make_message("big", body=line * (3 * 1024 * 1024 // len(line)) + b"tail\r\n")
+        rows = self.deliver_to(self.name, [big])
+        content = rows[0]["content"]
+        size = len(content)
+        c, _ = self.session(self.name, self.pw)
+        got, _ = self.fetch(c, "1", "(RFC822.SIZE BODY.PEEK[])")
+        self.assertEqual(int(got[1]["RFC822.SIZE"]), size)
+        self.assertEqual(got[1]["BODY[]"], content)
+        for origin, length in ((0, 1), (1000000, 2000000), (size - 10, 100), (size, 10), (size + 5, 10),
+                               (65535, 65537)):
+            got, r = self.fetch(c, "1", "BODY.PEEK[]<%d.%d>" % (origin, length))
+            self.assertEqual(got[1]["BODY[]<%d>" % origin], content[origin:origin + length],
+                             "BODY[]<%d.%d> of a %d-byte message" % (origin, length, size))
+        head_end = content.index(b"\r\n\r\n") + 4
+        got, _ = self.fetch(c, "1", "BODY.PEEK[TEXT]<10.20>")
+        self.assertEqual(got[1]["BODY[TEXT]<10>"], content[head_end + 10:head_end + 30])
+        self.expect_bad(c.cmd("FETCH 1 BODY.PEEK[]<5.0>"), what="a partial of length 0 (nz-number, RFC 3501 9)")
 
 
 class ServiceStop(OwnDaemonImapTestCase):
