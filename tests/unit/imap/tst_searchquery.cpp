@@ -251,6 +251,9 @@ private slots:
         row("BODY \"dies ist eine sehr lange Zeile, die weich\"", "2");
         row("BODY \"jörg\"", "2");
         row("BODY numbers", "1");
+        row("BODY \"THE NUMBERS\"", "1");
+        row("BODY VIELE", "2"); // ASCII in quoted-printable Latin-1, found without decoding it
+        row("BODY \"=FC\"", "");
         row("BODY \"paßwort\"", "3");
         row("BODY \"PASSWORT\"", "");
         row("BODY ATTACHMENTTOKEN", "");
@@ -601,6 +604,51 @@ private slots:
         out.clear();
         mimetext::appendCharset("windows-1252", "\x80", out);
         QCOMPARE(out, QStringLiteral("€"));
+        out.clear();
+        // 7-bit, yet not ASCII text: must go through the decoder.
+        mimetext::appendCharset("ISO-2022-JP", "\x1b$B$3$s$K$A$O\x1b(B", out);
+        QCOMPARE(out, QStringLiteral("こんにちは"));
+    }
+
+    void asciiCompatible_data()
+    {
+        QTest::addColumn<QByteArray>("charset");
+        QTest::addColumn<bool>("compatible");
+        for (const char *yes : {"", "us-ascii", "UTF-8", "utf8", "ISO-8859-1", "iso-8859-15",
+                                "windows-1252", "KOI8-R", "latin1"})
+            QTest::newRow(yes) << QByteArray(yes) << true;
+        for (const char *no :
+             {"ISO-2022-JP", "UTF-16", "utf-16le", "UTF-7", "Shift_JIS", "x-unknown", "utf"})
+            QTest::newRow(no) << QByteArray(no) << false;
+    }
+
+    void asciiCompatible()
+    {
+        QFETCH(QByteArray, charset);
+        QFETCH(bool, compatible);
+        QCOMPARE(mimetext::asciiCompatible(charset), compatible);
+    }
+
+    // ASCII words inside 7-bit ISO-2022-JP escapes are not text; the Japanese text is.
+    void iso2022jpBody()
+    {
+        if (!QStringDecoder("ISO-2022-JP").isValid())
+            QSKIP("this Qt has no ICU");
+        const QByteArray message = crlf("Subject: x\n"
+                                        "Content-Type: text/plain; charset=ISO-2022-JP\n"
+                                        "\n"
+                                        "\x1b$B$3$s$K$A$O\x1b(B\n");
+        SearchMessage m;
+        m.seq = m.uid = 1;
+        m.content = [&message] { return std::optional<QByteArray>(message); };
+        const auto found = [&m](const QByteArray &keys) {
+            SearchError e;
+            const auto q = SearchQuery::parse(tokens(keys), e);
+            SearchMatcher matcher(*q, 1, 1);
+            return matcher.matches(m);
+        };
+        QVERIFY(found("BODY \"こんにちは\""));
+        QVERIFY(!found("BODY \"$K$A\""));
     }
 
     void dates_data()
