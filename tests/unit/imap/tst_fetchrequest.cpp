@@ -459,6 +459,71 @@ private slots:
         QCOMPARE(FetchSection::parse("", nullptr)->name(), QByteArray(""));
     }
 
+    void everySectionStaysInsideTheMessage()
+    {
+        // Every path up to 4 levels, every text, on well-formed, truncated and odd messages:
+        // ranges stay inside the message and nothing crashes.
+        const QList<QByteArray> messages{
+            crlf(kComplex),
+            crlf(kComplex).left(300),
+            crlf(kPlain),
+            crlf("Content-Type: multipart/mixed; boundary=x\n\n--x\n--x\n--x--\n"),
+            crlf("Content-Type: message/rfc822\n\nContent-Type: message/rfc822\n\n"),
+            QByteArray("\n\n\n"),
+            QByteArray(),
+        };
+        const char *const texts[] = {"",
+                                     ".HEADER",
+                                     ".TEXT",
+                                     ".MIME",
+                                     ".HEADER.FIELDS (SUBJECT)",
+                                     ".HEADER.FIELDS.NOT (SUBJECT)"};
+        int checked = 0;
+        for (const QByteArray &message : messages) {
+            const MimePart root = MimeParser().parse(message);
+            QList<QByteArray> paths{QByteArray()};
+            QList<QByteArray> level{QByteArray()};
+            for (int depth = 0; depth < 4; ++depth) {
+                QList<QByteArray> next;
+                for (const QByteArray &p : std::as_const(level)) {
+                    for (int n = 1; n <= 4; ++n)
+                        next.append(p.isEmpty() ? QByteArray::number(n)
+                                                : p + '.' + QByteArray::number(n));
+                }
+                paths += next;
+                level = next;
+            }
+            for (const QByteArray &path : std::as_const(paths)) {
+                for (const char *text : texts) {
+                    const QByteArray spec = path.isEmpty() ? QByteArray(text).mid(1) : path + text;
+                    const auto section = FetchSection::parse(spec, nullptr);
+                    if (!section)
+                        continue; // MIME of the top
+                    for (const auto &partial :
+                         {std::optional<FetchPartial>(), std::optional(FetchPartial{3, 5})}) {
+                        const SectionData d =
+                            applyPartial(locateSection(*section, root, message), partial);
+                        QVERIFY(d.size() >= 0);
+                        if (!d.isBuilt) {
+                            QVERIFY2(d.offset >= 0 && d.offset + d.length <= message.size(),
+                                     spec.constData());
+                        }
+                        ++checked;
+                    }
+                }
+            }
+        }
+        QVERIFY(checked > 1000);
+        // A tree from another (longer) message never reaches past the one given.
+        const MimePart longer = MimeParser().parse(crlf(kComplex));
+        const QByteArray shorter = crlf(kComplex).left(50);
+        for (const char *spec : {"4.2.TEXT", "3", "4.1.MIME", "3.HEADER.FIELDS (FROM)"}) {
+            const SectionData d =
+                locateSection(*FetchSection::parse(spec, nullptr), longer, shorter);
+            QCOMPARE(d.size(), 0);
+        }
+    }
+
     void quotedBracketInFieldName()
     {
         QCOMPARE(parseItems("BODY[HEADER.FIELDS (\"a]b\")]<0.5>"),
