@@ -291,6 +291,33 @@ class Access(ImapTestCase):
         self.update_mail(off, state="enabled")
         self.login(off, opw)
 
+    def test_passwords_never_logged(self):
+        """What clients send as passwords (right or wrong, LOGIN or SASL) appears in no file of
+        the data directory outside the mail store (log files, maild.out, the databases)."""
+        name, pw = self.new_account()
+        wrong = "Wrong-" + pw[::-1]
+        self.login(name, pw)
+        self.expect_no(self.imap().login(name, wrong), code="AUTHENTICATIONFAILED")
+        token = base64.b64encode(b"\0" + name.encode() + b"\0" + pw.encode())
+        self.expect_ok(self.imap().cmd("AUTHENTICATE PLAIN " + token.decode()))
+        bad_token = base64.b64encode(b"\0" + name.encode() + b"\0" + wrong.encode())
+        self.expect_no(self.imap().cmd("AUTHENTICATE PLAIN " + bad_token.decode()))
+        time.sleep(0.5)  # log lines are written asynchronously
+        secrets_ = [pw.encode(), wrong.encode(), token, bad_token]
+        found = []
+        for root, dirs, files in os.walk(self.daemon.data_dir):
+            if os.path.relpath(root, self.daemon.data_dir).split(os.sep)[0] == "mail":
+                continue
+            for f in files:
+                path = os.path.join(root, f)
+                try:
+                    with open(path, "rb") as fh:
+                        data = fh.read()
+                except OSError:
+                    continue
+                found += ["%s holds %r" % (path, sec[:12]) for sec in secrets_ if sec in data]
+        self.assertEqual(found, [], "a password reached the logs or databases")
+
     def test_service_in_server_status(self):
         s = self.imap_service()
         self.assertEqual(s["state"], "running")
@@ -360,6 +387,29 @@ class TlsRequired(OwnDaemonImapTestCase):
         m.starttls(ssl_context=client_context())
         self.assertEqual(m.login(name, pw)[0], "OK")
 
+
+    def test_tls_off_and_certificate_assignment(self):
+        name, pw = self.new_account()
+        default_fp = leaf_fingerprint(self.certificate_pem()[1])
+        created = self.rpc.call("tls.createSelfSigned", {"name": "imapcert", "hosts": ["localhost"], "days": 30})
+        self.assertNotEqual(created["fingerprint"], default_fp)
+        self.rpc.call("tls.assign", {"service": "imap", "name": "imapcert"})
+        t = self.imap(tls=True)
+        self.assertEqual(fingerprint_der(t.sock.getpeercert(binary_form=True)), created["fingerprint"],
+                         "imaps does not present the certificate assigned to imap")
+        c = self.imap()
+        self.expect_ok(c.starttls())
+        self.assertEqual(fingerprint_der(c.sock.getpeercert(binary_form=True)), created["fingerprint"],
+                         "STARTTLS does not present the certificate assigned to imap")
+        self.login(name, pw, conn=c)
+        # imap.tls = off: no STARTTLS announced, STARTTLS refused, LOGIN in the clear works
+        self.set_settings({"imap.tls": "off"})
+        o = self.imap()
+        caps = self.capabilities(o)
+        self.assertNotIn("STARTTLS", caps)
+        self.assertNotIn("LOGINDISABLED", caps)
+        self.expect_refused(o.cmd("STARTTLS"), "STARTTLS with imap.tls=off")
+        self.login(name, pw, conn=o)
 
 if __name__ == "__main__":
     unittest.main()

@@ -74,6 +74,10 @@ class Hostile(ImapTestCase):
             sessions.refused(state)
         self.assertEqual(failures, [], "not refused with BAD [TOOBIG] (a line over %d bytes)" % LINE_LIMIT)
         self.assertEqual(self.mailbox_names(), before)
+        # well under the limit is fine: a 60000-byte search string
+        r = sessions.get("selected").cmd("SEARCH SUBJECT " + quote("y" * 60000), timeout=30)
+        self.expect_ok(r, "SEARCH with a 60000-byte string (under the %d-byte line limit)" % LINE_LIMIT)
+        self.assertEqual(r.data("SEARCH"), [[]])
 
     def test_toobig_literals_refused_before_sending(self):
         """A synchronizing literal over the limit is refused when its '{n}' line arrives: the
