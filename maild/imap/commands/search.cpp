@@ -11,6 +11,7 @@
 #include "imap/selectedmailbox.h"
 
 #include <QFile>
+#include <charconv>
 
 namespace maild::imap::commands {
 
@@ -93,8 +94,10 @@ void search(ImapSession &s, Command &c)
         file.release();
         if (!hit)
             continue;
-        response += ' ';
-        response += QByteArray::number(uid ? state.uid : quint32(msn));
+        char digits[16] = {' '};
+        const auto end =
+            std::to_chars(digits + 1, digits + sizeof digits, uid ? state.uid : quint32(msn)).ptr;
+        response.append(digits, end - digits);
         highestModSeq = qMax(highestModSeq, state.modseq);
     }
     // RFC 7162 3.1.5: the highest MODSEQ of the messages found, and nothing when none are.
