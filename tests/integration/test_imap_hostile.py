@@ -514,6 +514,33 @@ class Hostile(ImapTestCase):
         self.assertTrue(rows)
         self.assert_alive()
 
+    def test_expunge_while_a_fetch_is_streaming(self):
+        """Session A asks for an 8 MiB message and reads slowly; session B expunges it meanwhile.
+        A must still get exactly the announced literal (the message's bytes) or a clean NO: a
+        literal cut short would desynchronize the protocol."""
+        line = b"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789\r\n"
+        big = make_message("streamed", body=line * (8 * 1024 * 1024 // len(line)))
+        c = self.login(self.name, self.pw)
+        self.expect_ok(c.cmd_literal([b"APPEND INBOX {%d}" % len(big), big, b""]))
+        self.expect_ok(c.cmd("SELECT INBOX"))
+        c.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 16384)
+        tag = c.next_tag()
+        c.send(tag + " FETCH 1 (BODY[])\r\n")
+        time.sleep(0.3)  # the server starts streaming and blocks on the full socket
+        b, _ = self.session(self.name, self.pw)
+        self.expect_ok(b.cmd("STORE 1 +FLAGS.SILENT (\\Deleted)"))
+        self.expect_ok(b.cmd("EXPUNGE"))
+        self.assertEqual(self.inbox(self.name), [])
+        r = c.response(tag, timeout=60)
+        if r.ok:
+            got = dict(r.data("FETCH"))
+            self.assertEqual(got[1]["BODY[]"], big, "the streamed message differs from what was appended")
+        else:
+            self.assertEqual(r.status, "NO", r)
+        r = self.expect_ok(c.cmd("NOOP"), "the session after the streamed FETCH")
+        self.assertIn(b"1 EXPUNGE", [u.upper() for u in r.untagged], r)
+        self.assert_alive(c)
+
     def test_thousands_of_keywords(self):
         self.deliver_to(self.name, [make_message("kw")])
         c, _ = self.session(self.name, self.pw)

@@ -12,7 +12,7 @@ import unittest
 
 from imaptest import ImapTestCase, OwnDaemonImapTestCase, apply_expunges, astr, quote, sample_messages, wait_imap
 from pop3test import port_refuses
-from smtptest import make_message
+from smtptest import make_message, split_stored
 from tlstest import client_context, unsolicited
 
 
@@ -157,6 +157,35 @@ class Semantics(ImapTestCase):
         yesterday = (datetime.date.today() - datetime.timedelta(days=1)).strftime("%d-%b-%Y")
         self.assertEqual(self.search(c, "SINCE " + yesterday), [1, 2])
         self.assertEqual(self.search(c, "BEFORE " + yesterday), [])
+
+    def test_search_edge_cases(self):
+        m1 = make_message("late evening", headers=("Date: Sat, 21 Nov 2026 23:30:00 -0800", "X-Priority: 1"))
+        m2 = make_message("early morning", headers=("Date: Sun, 22 Nov 2026 00:30:00 +1300",
+                                                    "Cc: Carol <carol@example.org>"))
+        rows = self.deliver_to(self.name, [m1, m2])
+        c, _ = self.session(self.name, self.pw)
+        # RFC 3501 6.4.4: SENT* compare the Date: header's date, disregarding time and timezone
+        self.assertEqual(self.search(c, "SENTON 21-Nov-2026"), [1], "SENTON uses the date as written")
+        self.assertEqual(self.search(c, "SENTON 22-Nov-2026"), [2])
+        self.assertEqual(self.search(c, "SENTBEFORE 22-Nov-2026"), [1])
+        self.assertEqual(self.search(c, "SENTSINCE 22-Nov-2026"), [2])
+        # LARGER/SMALLER are strict
+        size = rows[0]["size"]
+        self.assertNotIn(1, self.search(c, "LARGER %d" % size), "LARGER n means more than n octets")
+        self.assertNotIn(1, self.search(c, "SMALLER %d" % size), "SMALLER n means fewer than n octets")
+        self.assertIn(1, self.search(c, "LARGER %d" % (size - 1)))
+        self.assertIn(1, self.search(c, "SMALLER %d" % (size + 1)))
+        # an empty HEADER string matches every message that has the field
+        self.assertEqual(self.search(c, "HEADER X-Priority \"\""), [1])
+        self.assertEqual(self.search(c, "CC carol"), [2])
+        self.assertEqual(self.search(c, "CC \"Carol\""), [2], "CC matches the display name too")
+        # parenthesized lists and OR/NOT nesting
+        self.expect_ok(c.cmd("STORE 1 +FLAGS (\\Flagged)"))
+        self.assertEqual(self.search(c, "OR (FLAGGED SUBJECT late) (CC carol)"), [1, 2])
+        self.assertEqual(self.search(c, "NOT (FLAGGED)"), [2])
+        self.assertEqual(self.search(c, "(OR FLAGGED DELETED) NOT SEEN"), [1])
+        self.expect_ok(c.cmd("STORE 1 FLAGS ()"))
+        self.assertEqual(self.flags_of(c)[rows[0]["uid"]] - {"\\RECENT"}, set(), "STORE FLAGS () clears")
 
     def test_keywords_appear_in_flags_at_select(self):
         """RFC 3501 7.2.6: FLAGS lists the flags defined in the mailbox, keywords in use too."""
@@ -304,6 +333,25 @@ class Semantics(ImapTestCase):
         self.assertEqual(r.data("EXISTS"), [1])
         self.expect_ok(c.cmd("CREATE inbox/Sub"))
         self.assertIn("INBOX/Sub", self.list_mailboxes(c), "RFC 3501 5.1: INBOX in any case is INBOX")
+
+    def test_header_fields_as_mail_clients_ask(self):
+        """RFC 3501 6.4.5: HEADER.FIELDS gives the named fields (case-insensitive, folded lines
+        whole, absent ones simply missing) and the blank line."""
+        rows = self.deliver_to(self.name, [make_message("fields", headers=("X-Priority: 3", "Cc: <cc@example.org>"))])
+        content = rows[0]["content"]
+        _, received, _ = split_stored(content)
+        c, _ = self.session(self.name, self.pw)
+        got, _ = self.fetch(c, "1", "(BODY.PEEK[HEADER.FIELDS (Received)])")
+        self.assertEqual(list(got[1].values())[0], received + b"\r\n\r\n", "a folded Received header")
+        got, _ = self.fetch(c, "1", "(UID RFC822.SIZE FLAGS BODY.PEEK[HEADER.FIELDS (From To Cc Bcc subject Date "
+                                    "Message-ID Priority X-Priority References Newsgroups In-Reply-To Content-Type "
+                                    "Reply-To)])", uid=False)
+        value = [v for k, v in got[1].items() if k.startswith("BODY[HEADER.FIELDS")][0]
+        self.assertTrue(value.endswith(b"\r\n\r\n"), value)
+        lines = set(value[:-4].split(b"\r\n"))
+        expected = {l for l in content[:content.index(b"\r\n\r\n")].split(b"\r\n")
+                    if re.match(rb"(?i)^(from|to|cc|subject|message-id|x-priority):", l)}
+        self.assertEqual(lines, expected)
 
     def test_condstore_unsolicited_fetch_and_unchangedsince_zero(self):
         self.deliver_to(self.name, [make_message("cs1"), make_message("cs2")])
