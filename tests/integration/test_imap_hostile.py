@@ -324,6 +324,49 @@ class Hostile(ImapTestCase):
             self.expect_ok(c.cmd("SEARCH " + criteria, timeout=30))
         self.assert_alive(c)
 
+    def test_malformed_headers_and_mime(self):
+        """Headers and MIME that parsers trip over: unbalanced and 20000-deep comments in
+        addresses, empty and missing boundaries, thousands of RFC 2231 continuations, a 1 MiB
+        header line, no blank line after the header, bare LF line ends, 10000 addresses, broken
+        encoded words, a base64 message/rfc822. FETCH ENVELOPE/BODYSTRUCTURE and SEARCH answer
+        each (OK, parsable) and maild stays up."""
+        x = b"x" * (1024 * 1024)
+        cases = [
+            b"From: " + b"(" * 50000 + b"unclosed <a@example.org>\r\nSubject: c1\r\n\r\nbody\r\n",
+            b"From: " + b"(" * 20000 + b"deep" + b")" * 20000 + b" <a@example.org>\r\nSubject: c2\r\n\r\nbody\r\n",
+            b"Subject: c3\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"\"\r\n\r\n--\r\n\r\nx\r\n----\r\n",
+            b"Subject: c4\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative\r\n\r\nno boundary at all\r\n",
+            b"Subject: c5\r\nContent-Type: text/plain; " +
+            b"; ".join(b"title*%d*=utf-8''%%41%d" % (i, i) for i in range(5000)) + b"\r\n\r\nbody\r\n",
+            b"Subject: c6\r\nX-Long: " + x + b"\r\n\r\nbody\r\n",
+            b"Subject: c7\r\nFrom: a@example.org\r\nX-No-Body: true",
+            b"Subject: c8\nFrom: lf@example.org\nContent-Type: multipart/mixed; boundary=b\n\n--b\n\nlf part\n--b--\n",
+            b"Subject: c9\r\nTo: " + b", ".join(b"u%d@example.org" % i for i in range(10000)) + b"\r\n\r\nbody\r\n",
+            b"Subject: =?utf-8?B?!!!?= =?x?Q?unterminated " + b"=?utf-8?Q?a?= " * 5000 + b"\r\n\r\nbody\r\n",
+            b"Subject: c11\r\nMIME-Version: 1.0\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            b"U3ViamVjdDogaW5uZXINCg0KYm9keQ0K\r\n",
+            b"Subject: c12\r\nContent-Type: multipart/mixed; boundary=q\r\n\r\n--q\r\nContent-Type: multipart/mixed; "
+            b"boundary=q\r\n\r\n--q\r\n\r\nsame boundary inside\r\n--q--\r\n",
+            b"Subject: c13\r\nContent-Type: text/plain; charset=\"unterminated\r\nContent-Disposition: attachment; "
+            b"filename*0=\"a\"; filename*2=\"gap\"\r\n\r\nbody\r\n",
+        ]
+        c = self.login(self.name, self.pw)
+        stored = 0
+        for i, m in enumerate(cases):
+            r = c.cmd_literal([b"APPEND INBOX {%d}" % len(m), m, b""], timeout=60)
+            self.assertIn(r.status, ("OK", "NO"), "APPEND of case %d: %r" % (i + 1, r))
+            stored += r.ok
+        self.assertGreaterEqual(stored, len(cases) - 2, "maild refused most of the malformed messages")
+        self.expect_ok(c.cmd("SELECT INBOX"))
+        for n in range(1, stored + 1):
+            got, r = self.fetch(c, str(n), "(ENVELOPE BODYSTRUCTURE BODY BODY.PEEK[HEADER.FIELDS (FROM TO)] "
+                                           "BODY.PEEK[1] RFC822.SIZE)", what="FETCH of malformed message %d" % n)
+            self.assertIn("BODYSTRUCTURE", got[n])
+        for criteria in ("FROM deep", "TO u9999@example.org", "SUBJECT c3", "BODY \"lf part\"", "TEXT inner",
+                         "HEADER X-Long xxxx", "SUBJECT a"):
+            self.expect_ok(c.cmd("SEARCH " + criteria, timeout=60), "SEARCH " + criteria)
+        self.assert_alive(c)
+
     # -- mailbox names -----------------------------------------------------------------
 
     BAD_NAMES = [b"..", b"a/../b", b"../escape", b"a/..", b".", b"a/./b", b"/lead", b"a//b",
