@@ -598,6 +598,11 @@ class Hostile(ImapTestCase):
         self.assert_alive(c)
 
     def test_max_connections_per_address(self):
+        # connections of earlier tests (closed by their cleanups) must be gone first
+        deadline = time.monotonic() + 10
+        while (self.imap_service().get("counters") or {}).get("activeConnections", 0) > 0:
+            self.assertLess(time.monotonic(), deadline, "IMAP connections of earlier tests still open")
+            time.sleep(0.1)
         self.set_settings({"imap.maxConnectionsPerAddress": 2})
         self.addCleanup(self.set_settings, {"imap.maxConnectionsPerAddress": 50})
         a = self.imap()
