@@ -30,6 +30,9 @@ QString bindAll(const QStringList &addresses, quint16 port, const QString &role,
     QList<TcpListener *> bound;
     for (const QString &address : addresses) {
         auto *listener = new TcpListener(role, parent);
+        // Qt's default backlog (50) overflows when hundreds of clients connect at once; the
+        // kernel then drops their final ACKs and they wait for a greeting that never comes.
+        listener->setListenBacklogSize(1024);
         if (!listener->listen(QHostAddress(address), port)) {
             const QString error = QStringLiteral("cannot listen on %1 port %2 (%3): %4")
                                       .arg(address).arg(port).arg(role, listener->errorString());

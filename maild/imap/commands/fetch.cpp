@@ -13,6 +13,7 @@
 #include "imap/grammar/envelope.h"
 #include "imap/grammar/fetchrequest.h"
 #include "imap/grammar/responsewriter.h"
+#include "imap/imapservice.h"
 #include "imap/imapsession.h"
 #include "imap/selectedmailbox.h"
 
@@ -104,6 +105,7 @@ Outcome writeMessage(ImapSession &s, const FetchRequest &r, int msn, const Messa
             field.second = field.second.trimmed(); // as parse() leaves them
     }
 
+    ++s.service().fetched;
     QByteArray out = "* " + QByteArray::number(msn) + " FETCH (";
     const qsizetype start = out.size();
     auto add = [&](QByteArrayView name, const QByteArray &value) {
