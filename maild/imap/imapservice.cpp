@@ -46,8 +46,22 @@ void ImapService::removeListener(const QString &account, ImapSession *session)
 void ImapService::onMailboxChanged(const QString &account, const QString &mailbox)
 {
     const auto sessions = m_listeners.values(account); // a copy: a session may log out meanwhile
+    m_announcing = Announcement{account, mailbox, nullptr};
     for (ImapSession *s : sessions)
         s->mailboxChanged(mailbox);
+    m_announcing.reset();
+}
+
+std::shared_ptr<const mailstore::MailboxSnapshot> ImapService::snapshot(const QString &account, const QString &mailbox,
+                                                                        QString *error)
+{
+    const bool shared = m_announcing && m_announcing->account == account && m_announcing->mailbox == mailbox;
+    if (shared && m_announcing->snapshot)
+        return m_announcing->snapshot;
+    auto snap = mailstore::MailboxView::snapshot(context().mailStore->accountDir(account), mailbox, error);
+    if (shared)
+        m_announcing->snapshot = snap;
+    return snap;
 }
 
 quint32 ImapService::claimRecent(const QString &account, const QString &mailbox, qint64 uidValidity, quint32 maxUid,

@@ -3,9 +3,12 @@
 // claims (RFC 3501 2.3.1.1: a message is recent in exactly one session).
 #pragma once
 
+#include "mailstore/mailboxview.h"
 #include "net/protocolservice.h"
 
 #include <QMultiHash>
+#include <memory>
+#include <optional>
 
 namespace maild::imap {
 
@@ -25,6 +28,11 @@ public:
     // Sessions logged in to an account hear of its mailbox changes.
     void addListener(const QString &account, ImapSession *session);
     void removeListener(const QString &account, ImapSession *session);
+
+    // The mailbox as it is now. While a change is being announced, every session of the
+    // account that syncs at once (those in IDLE) shares one read of the index.
+    std::shared_ptr<const mailstore::MailboxSnapshot> snapshot(const QString &account, const QString &mailbox,
+                                                               QString *error);
 
     // Claims \Recent up to maxUid for a session; returns where the previous claim ended.
     // With peek (EXAMINE), nothing is claimed.
@@ -47,6 +55,13 @@ private:
     void onMailboxChanged(const QString &account, const QString &mailbox);
 
     QMultiHash<QString, ImapSession *> m_listeners;
+    struct Announcement
+    {
+        QString account;
+        QString mailbox;
+        std::shared_ptr<const mailstore::MailboxSnapshot> snapshot; // read by the first session
+    };
+    std::optional<Announcement> m_announcing;
     struct RecentClaim
     {
         qint64 uidValidity = 0;

@@ -312,8 +312,10 @@ void ImapSession::mailboxChanged(const QString &mailbox)
     if (!m_selected || m_selected->name() != mailbox)
         return;
     m_selected->dirty = true;
-    if (m_lineMode == LineMode::Idle)
+    if (m_lineMode == LineMode::Idle) {
         reportChanges(true);
+        flush();
+    }
 }
 
 void ImapSession::reportChanges(bool allowExpunge)
@@ -324,9 +326,13 @@ void ImapSession::reportChanges(bool allowExpunge)
         return;
     const bool readOnly = m_selected->readOnly();
     const QString name = m_selected->name();
+    QString error;
+    const auto snapshot = m_service.snapshot(m_account, name, &error);
+    if (!snapshot)
+        return; // the index cannot be read now: try again at the next chance
     bool gone = false;
     const QByteArray updates = m_selected->sync(
-        accountDir(), allowExpunge, condstoreEnabled,
+        *snapshot, allowExpunge, condstoreEnabled,
         [this, name, readOnly](qint64 validity, quint32 maxUid) {
             return m_service.claimRecent(m_account, name, validity, maxUid, readOnly);
         },

@@ -1,8 +1,6 @@
 // The selected mailbox as the client knows it (see selectedmailbox.h).
 #include "imap/selectedmailbox.h"
 
-#include "mailstore/mailboxview.h"
-
 #include <algorithm>
 
 namespace maild::imap {
@@ -48,23 +46,20 @@ QByteArray MessageState::flagList() const
     return out + ')';
 }
 
-std::unique_ptr<SelectedMailbox> SelectedMailbox::open(const QString &accountDir, const QString &name, bool readOnly,
-                                                       const RecentClaim &claimRecent, QString *error)
+std::unique_ptr<SelectedMailbox> SelectedMailbox::open(const mailstore::MailboxSnapshot &snapshot, const QString &name,
+                                                       bool readOnly, const RecentClaim &claimRecent, QString *error)
 {
-    auto view = mailstore::MailboxView::open(accountDir, name, error);
-    if (!view)
-        return nullptr;
-    if (!view->exists()) {
+    if (!snapshot.exists) {
         *error = QStringLiteral("no such mailbox");
         return nullptr;
     }
     std::unique_ptr<SelectedMailbox> box(new SelectedMailbox);
     box->m_name = name;
     box->m_readOnly = readOnly;
-    box->m_uidValidity = view->uidValidity();
-    box->m_uidNext = quint32(view->uidNext());
-    box->m_highestModSeq = view->highestModSeq();
-    const QList<mailstore::StoredMessage> stored = view->messages();
+    box->m_uidValidity = snapshot.uidValidity;
+    box->m_uidNext = quint32(snapshot.uidNext);
+    box->m_highestModSeq = snapshot.highestModSeq;
+    const QList<mailstore::StoredMessage> &stored = snapshot.messages;
     const quint32 maxUid = stored.isEmpty() ? 0 : quint32(stored.last().uid);
     const quint32 recentFrom = claimRecent(box->m_uidValidity, maxUid);
     box->m_messages.reserve(stored.size());
@@ -149,20 +144,16 @@ void SelectedMailbox::applyFlags(quint32 uid, const QByteArrayList &flags, qint6
     m_highestModSeq = qMax(m_highestModSeq, modseq);
 }
 
-QByteArray SelectedMailbox::sync(const QString &accountDir, bool allowExpunge, bool condstore,
+QByteArray SelectedMailbox::sync(const mailstore::MailboxSnapshot &snapshot, bool allowExpunge, bool condstore,
                                   const RecentClaim &claimRecent, bool *gone)
 {
     *gone = false;
-    QString error;
-    auto view = mailstore::MailboxView::open(accountDir, m_name, &error);
-    if (!view)
-        return {}; // try again at the next chance; the client keeps what it knows
-    if (!view->exists() || view->uidValidity() != m_uidValidity) {
+    if (!snapshot.exists || snapshot.uidValidity != m_uidValidity) {
         *gone = true;
         return {};
     }
     dirty = false;
-    const QList<mailstore::StoredMessage> stored = view->messages();
+    const QList<mailstore::StoredMessage> &stored = snapshot.messages;
     QByteArray out;
 
     // 1. Messages that are gone: EXPUNGE them (or hold them back), and flag changes.
@@ -214,8 +205,8 @@ QByteArray SelectedMailbox::sync(const QString &accountDir, bool allowExpunge, b
         out += "* " + QByteArray::number(m_messages.size()) + " EXISTS\r\n";
         out += "* " + QByteArray::number(recentCount()) + " RECENT\r\n";
     }
-    m_uidNext = quint32(view->uidNext());
-    m_highestModSeq = view->highestModSeq();
+    m_uidNext = quint32(snapshot.uidNext);
+    m_highestModSeq = snapshot.highestModSeq;
     return out;
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "imap/grammar/sequenceset.h"
+#include "mailstore/mailboxview.h"
 
 #include <QByteArrayList>
 #include <QDateTime>
@@ -43,9 +44,9 @@ public:
     // \Recent here.
     using RecentClaim = std::function<quint32(qint64 uidValidity, quint32 maxUid)>;
 
-    // nullptr and *error when the mailbox does not exist or the index cannot be read.
-    static std::unique_ptr<SelectedMailbox> open(const QString &accountDir, const QString &name, bool readOnly,
-                                                 const RecentClaim &claimRecent, QString *error);
+    // nullptr and *error when the mailbox does not exist.
+    static std::unique_ptr<SelectedMailbox> open(const mailstore::MailboxSnapshot &snapshot, const QString &name,
+                                                 bool readOnly, const RecentClaim &claimRecent, QString *error);
 
     const QString &name() const { return m_name; }
     bool readOnly() const { return m_readOnly; }
@@ -72,12 +73,12 @@ public:
     // The first sequence number with the lowest unseen message, 0 when all are seen.
     int firstUnseen() const;
 
-    // Reads the index and returns the untagged responses for what changed since the last
-    // sync. With allowExpunge false, vanished messages stay (marked expunged) until a later
+    // Compares with the mailbox as it is now (snapshot) and returns the untagged responses
+    // for what changed since the last sync. With allowExpunge false, vanished messages stay (marked expunged) until a later
     // sync that allows them. condstore adds MODSEQ to FETCH responses. *gone: the mailbox
     // itself no longer exists (deleted or renamed elsewhere).
-    QByteArray sync(const QString &accountDir, bool allowExpunge, bool condstore, const RecentClaim &claimRecent,
-                    bool *gone);
+    QByteArray sync(const mailstore::MailboxSnapshot &snapshot, bool allowExpunge, bool condstore,
+                    const RecentClaim &claimRecent, bool *gone);
 
     // The session changed flags itself: update the snapshot (the FETCH it reports itself).
     void applyFlags(quint32 uid, const QByteArrayList &flags, qint64 modseq);

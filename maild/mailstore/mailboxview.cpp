@@ -90,6 +90,22 @@ qint64 MailboxStatus::recentAbove(qint64 uid) const
 
 MailboxView::~MailboxView() = default;
 
+std::shared_ptr<const MailboxSnapshot> MailboxView::snapshot(const QString &accountDir, const QString &mailbox,
+                                                             QString *error)
+{
+    auto view = open(accountDir, mailbox, error);
+    if (!view)
+        return nullptr;
+    auto out = std::make_shared<MailboxSnapshot>();
+    out->exists = view->exists();
+    out->uidValidity = view->uidValidity();
+    out->uidNext = view->uidNext();
+    out->highestModSeq = view->highestModSeq();
+    if (out->exists)
+        out->messages = view->messages();
+    return out;
+}
+
 QList<StoredMessage> MailboxView::messages()
 {
     QList<StoredMessage> out;

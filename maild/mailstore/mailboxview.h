@@ -41,6 +41,16 @@ struct MailboxStatus
     qint64 recentAbove(qint64 uid) const;
 };
 
+// A mailbox read at one moment: what SELECT and the IMAP sessions' updates work from.
+struct MailboxSnapshot
+{
+    bool exists = false;
+    qint64 uidValidity = 0;
+    qint64 uidNext = 1;
+    qint64 highestModSeq = 1;
+    QList<StoredMessage> messages; // by UID
+};
+
 class MailboxView
 {
 public:
@@ -52,6 +62,10 @@ public:
     static QList<MailboxRow> mailboxes(const QString &accountDir, QString *error);
     // One mailbox's counts; nullopt when it does not exist (*error stays empty) or on error.
     static std::optional<MailboxStatus> status(const QString &accountDir, const QString &mailbox, QString *error);
+
+    // The whole mailbox at once; nullptr (and *error) when the index cannot be read.
+    static std::shared_ptr<const MailboxSnapshot> snapshot(const QString &accountDir, const QString &mailbox,
+                                                           QString *error);
 
     bool exists() const { return m_mailboxId != 0; }
     qint64 uidValidity() const { return m_uidValidity; }

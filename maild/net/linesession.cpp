@@ -55,6 +55,12 @@ void LineSession::send(const QByteArray &data)
         m_socket->write(data);
 }
 
+void LineSession::flush()
+{
+    if (!m_closed)
+        m_socket->flush();
+}
+
 qint64 LineSession::pendingOutput() const
 {
     return m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite();

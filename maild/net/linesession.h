@@ -29,6 +29,9 @@ public:
     bool isEncrypted() const;
     bool isClosed() const { return m_closed; }
     void send(const QByteArray &data);
+    // Writes what is buffered to the socket now rather than at the next turn of the event
+    // loop (a burst of unsolicited output to thousands of idle sessions).
+    void flush();
     // Closes once pending output is written; no further input is handled.
     void closeNow();
 

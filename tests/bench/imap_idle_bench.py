@@ -112,16 +112,19 @@ async def run(args, daemon):
     print("maild RSS with them idle: %.1f MiB; %.1f KiB per idle connection"
           % (after / 1024, per / 1024), flush=True)
 
-    t0 = time.monotonic()
-    waits = [asyncio.ensure_future(c.wait_exists(t0)) for c in clients]
-    with smtplib.SMTP(HOST, daemon.ports["smtp"]) as s:
-        for a in accounts:
-            s.sendmail("bench@remote.test", ["%s@%s" % (a, DOMAIN)],
-                       b"Subject: wake up\r\n\r\nhello\r\n")
-    await asyncio.wait_for(asyncio.gather(*waits, return_exceptions=False), 300)
-    woken = sorted(c.woken for c in clients)
-    print("IDLE wake after delivery: median %.0f ms, max %.0f ms (all %d sessions woke)"
-          % (statistics.median(woken) * 1000, woken[-1] * 1000, len(woken)), flush=True)
+    # One delivery wakes the sessions of one account; then one message for every account.
+    for label, targets in (("one account", accounts[:1]), ("every account", accounts)):
+        waiting = [c for c in clients if c.account in targets]
+        t0 = time.monotonic()
+        waits = [asyncio.ensure_future(c.wait_exists(t0)) for c in waiting]
+        with smtplib.SMTP(HOST, daemon.ports["smtp"]) as s:
+            for a in targets:
+                s.sendmail("bench@remote.test", ["%s@%s" % (a, DOMAIN)], b"Subject: wake up\r\n\r\nhello\r\n")
+        await asyncio.wait_for(asyncio.gather(*waits), 300)
+        woken = sorted(c.woken for c in waiting)
+        print("IDLE wake after delivery to %s: median %.0f ms, max %.0f ms (%d sessions woke; the "
+              "figure includes SMTP and this Python client reading them all)"
+              % (label, statistics.median(woken) * 1000, woken[-1] * 1000, len(woken)), flush=True)
     for i in range(0, len(clients), batch):
         await asyncio.gather(*(c.close() for c in clients[i:i + batch]))
 
@@ -150,7 +153,6 @@ def main():
         for i in range(args.accounts):
             rpc.call("account.create", {"name": "idle%d" % i, "password": PASSWORD})
         asyncio.run(run(args, daemon))
-        print("maild peak RSS (VmHWM): see /proc; final RSS %.1f MiB" % (rss_kib(daemon.pid) / 1024))
     finally:
         daemon.stop()
         daemon.cleanup()

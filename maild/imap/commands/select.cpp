@@ -33,18 +33,19 @@ void open(ImapSession &s, Command &c, bool readOnly)
     }
     QString error;
     const QString account = s.account();
+    const auto snapshot = s.service().snapshot(account, *name, &error);
+    if (!snapshot) {
+        core::logError(QStringLiteral("imap"), QStringLiteral("cannot open %1 of %2: %3").arg(*name, account, error));
+        return s.no(c, "[UNAVAILABLE] Cannot open the mailbox now; try again later");
+    }
     auto box = SelectedMailbox::open(
-        s.accountDir(), *name, readOnly,
+        *snapshot, *name, readOnly,
         [&s, &account, &name, readOnly](qint64 validity, quint32 maxUid) {
             return s.service().claimRecent(account, *name, validity, maxUid, readOnly);
         },
         &error);
-    if (!box) {
-        if (error == QLatin1String("no such mailbox"))
-            return s.no(c, "[NONEXISTENT] No such mailbox");
-        core::logError(QStringLiteral("imap"), QStringLiteral("cannot open %1 of %2: %3").arg(*name, account, error));
-        return s.no(c, "[UNAVAILABLE] Cannot open the mailbox now; try again later");
-    }
+    if (!box)
+        return s.no(c, "[NONEXISTENT] No such mailbox");
     QByteArray flags;
     for (const QByteArray &f : box->flagsInUse())
         flags += (flags.isEmpty() ? "" : " ") + f;
