@@ -339,7 +339,8 @@ class LoginLockout(OwnDaemonImapTestCase):
             self.expect_no(self.imap().login(name, "wrong-%d" % i), code="AUTHENTICATIONFAILED")
         c = self.imap()
         locked = c.login(name, pw)
-        self.expect_no(locked, what="the right password during the lockout")
+        self.expect_no(locked, code="UNAVAILABLE", what="the right password during the lockout (docs/imap.md)")
+        self.assertRegex(locked.text, r"^Too many failed logins; try again in \d+ seconds$")
         t_locked = time.monotonic()
         self.expect_refused(c.cmd("SELECT INBOX"))
         deadline = t_locked + 15
@@ -364,7 +365,7 @@ class TlsRequired(OwnDaemonImapTestCase):
         self.assertIn("STARTTLS", caps)
         self.assertFalse([x for x in caps if x.startswith("AUTH=")], "SASL offered before TLS: %r" % sorted(caps))
         r = c.login(name, pw)
-        self.assertIn(r.status, ("NO", "BAD"), "LOGIN with LOGINDISABLED: %r" % r)
+        self.expect_no(r, code="PRIVACYREQUIRED", what="LOGIN with LOGINDISABLED (RFC 5530 code, docs/imap.md)")
         r = c.cmd("AUTHENTICATE PLAIN " + base64.b64encode(b"\0" + name.encode() + b"\0" +
                                                                         pw.encode()).decode())
         self.assertIn(r.status, ("NO", "BAD"), "AUTHENTICATE with LOGINDISABLED: %r" % r)
