@@ -90,6 +90,22 @@ class Semantics(ImapTestCase):
         self.expect_refused(c.cmd("RENAME Top/Child Top/Child/X"), "RENAME into itself")
         self.assertIn("Top/Child", self.list_mailboxes(c))
 
+    def test_rename_creates_superiors_and_ends_sessions_on_the_old_name(self):
+        c = self.login(self.name, self.pw)
+        self.expect_ok(c.cmd("CREATE Proj"))
+        m = make_message("proj")
+        self.expect_ok(c.cmd_literal([b"APPEND Proj {%d}" % len(m), m, b""]))
+        self.expect_ok(c.cmd("SELECT Proj"))
+        other = self.login(self.name, self.pw)
+        self.expect_ok(other.cmd("RENAME Proj Deep/Er/Proj"))
+        boxes = self.list_mailboxes(other)
+        for name in ("Deep", "Deep/Er", "Deep/Er/Proj"):
+            self.assertIn(name, boxes, "RENAME creates missing superiors (RFC 3501 6.3.5 SHOULD): %r" % sorted(boxes))
+        self.assertNotIn("Proj", boxes)
+        self.assertEqual([r["content"] for r in self.store.messages(self.name, "Deep/Er/Proj")], [m])
+        r = c.cmd("NOOP")
+        self.assertEqual(r.status, "BYE", "docs/imap.md: a selected mailbox renamed elsewhere ends the session: %r" % r)
+
     def test_recreated_mailbox_gets_a_new_uidvalidity(self):
         """RFC 3501 2.3.1.1: a mailbox deleted and created again under the same name must have a
         greater UIDVALIDITY, or old UIDs would name new messages."""
