@@ -724,6 +724,65 @@ class OwnDaemonImapTestCase(ImapTestCase):
             raise AssertionError("%s\nmaild output:\n%s" % (e, self.daemon.read_output()[-4000:])) from None
 
 
+class Sessions:
+    """One session per state ('none', 'auth', 'selected') of the test's account, replaced by a
+    new one after a few refusals: a server may hang up on a client that keeps sending bad
+    commands, and these tests are about each refusal, not about that."""
+
+    PER_SESSION = 4
+
+    def __init__(self, test):
+        self.test = test
+        self.conns = {}
+        self.count = {}
+
+    def get(self, state):
+        if state not in self.conns:
+            t = self.test
+            if state == "none":
+                c = t.imap()
+            else:
+                c = t.login(t.name, t.pw)
+                if state == "selected":
+                    t.expect_ok(c.cmd("SELECT INBOX"))
+            self.conns[state] = c
+            self.count[state] = 0
+        return self.conns[state]
+
+    def refused(self, state, response=None):
+        self.count[state] = self.count.get(state, 0) + 1
+        if self.count[state] >= self.PER_SESSION or (response is not None and response.status == "BYE"):
+            self.drop(state)
+
+    def drop(self, state):
+        c = self.conns.pop(state, None)
+        if c is not None:
+            c.close()
+
+
+def pending_output(conn, seconds):
+    """Whatever the server sends within seconds without being asked (b'' when nothing)."""
+    data = conn.buffer
+    conn.buffer = b""
+    deadline = time.monotonic() + seconds
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return data
+        conn.sock.settimeout(remaining)
+        try:
+            chunk = conn.sock.recv(65536)
+        except (socket.timeout, TimeoutError):
+            return data
+        except OSError as e:
+            return data + ("<%s>" % e).encode()
+        finally:
+            conn.sock.settimeout(conn.timeout)
+        if not chunk:
+            return data + b"<closed>"
+        data += chunk
+
+
 def sample_messages():
     """A plain message, one with 8-bit text and lines starting with '.', a multipart one and a
     larger one."""
@@ -752,4 +811,4 @@ def sample_messages():
 
 __all__ = ["ImapConn", "ImapClosed", "ImapTestCase", "OwnDaemonImapTestCase", "Response", "Literal", "parse",
            "pairs", "astr", "quote", "wait_imap", "apply_expunges", "curl", "sample_messages", "SPECIAL_USE",
-           "EXTENSIONS", "MUTT", "LIBFAKETIME", "TIMEOUT", "ParseError"]
+           "EXTENSIONS", "MUTT", "LIBFAKETIME", "TIMEOUT", "ParseError", "Sessions", "pending_output"]
