@@ -30,7 +30,7 @@ Command header(const Command &c)
 ParserLimits limitsFor(core::Context &context)
 {
     ParserLimits limits;
-    limits.maxLiteralBytes = context.settings.integer(QStringLiteral("imap.maxAppendBytes")) + 64 * 1024;
+    limits.maxLiteralBytes = context.settings.integer(QStringLiteral("imap.maxAppendBytes"));
     return limits;
 }
 

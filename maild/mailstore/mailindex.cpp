@@ -44,12 +44,19 @@ const char *kSchemaV1 = R"sql(
 )sql";
 
 // A UIDVALIDITY that differs from any earlier mailbox of the same name: time-based, and
-// never below the largest one this index has handed out.
+// above every one this index has handed out — including those of mailboxes deleted since
+// (remembered in meta, so a name deleted and re-created within a second still changes).
 qint64 newUidValidity(store::Database &db)
 {
-    Statement st(db, "SELECT coalesce(max(uidvalidity), 0) FROM mailboxes");
+    Statement st(db, "SELECT max(coalesce((SELECT max(uidvalidity) FROM mailboxes), 0), "
+                     "coalesce((SELECT value FROM meta WHERE key = 'uidvalidity'), 0))");
     const qint64 last = st.next() ? st.int64(0) : 0;
-    return std::max(QDateTime::currentSecsSinceEpoch(), last + 1);
+    const qint64 next = std::max(QDateTime::currentSecsSinceEpoch(), last + 1);
+    Statement keep(db, "INSERT INTO meta (key, value) VALUES ('uidvalidity', ?1) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    keep.bind(1, next);
+    keep.exec();
+    return next;
 }
 
 MailboxRow readMailbox(const Statement &st)

@@ -364,6 +364,18 @@ Command CommandParser::takeCommand()
     return std::exchange(m_command, Command());
 }
 
+qsizetype CommandParser::literalLimit() const
+{
+    // Only APPEND carries a message; any other literal is a name, a password or a search
+    // string, so a large one is refused before the client sends it (never buffered).
+    const QByteArray &first = m_parts.first();
+    const qsizetype space = first.indexOf(' ');
+    const QByteArrayView name = space < 0 ? QByteArrayView() : QByteArrayView(first).sliced(space + 1).first(
+                                                                   qMin<qsizetype>(7, first.size() - space - 1));
+    const bool append = name.size() == 7 && name.first(6).compare("APPEND", Qt::CaseInsensitive) == 0 && name[6] == ' ';
+    return append ? m_limits.maxLiteralBytes : m_limits.maxOtherLiteralBytes;
+}
+
 CommandParser::Status CommandParser::endOfLine()
 {
     QByteArray &line = m_parts.last();
@@ -372,12 +384,13 @@ CommandParser::Status CommandParser::endOfLine()
     bool nonSync = false;
     const qint64 n = m_inQuote ? -1 : literalMarker(line, nonSync);
     if (n >= 0) {
-        if (n > m_limits.maxLiteralBytes - m_literalTotal) {
+        if (n > literalLimit() - m_literalTotal) {
             if (!nonSync) // the client waits for "+": refuse now, it sends nothing more
                 return fail(true, QByteArrayLiteral("Literal too big"), State::Line);
             m_error = Error{currentTag(), true, QByteArrayLiteral("Literal too big")};
             reset();
             m_literalLeft = n;
+            m_reportAfterSkip = true;
             m_state = State::SkipLiteral;
             return Status::NeedMore;
         }
@@ -453,7 +466,8 @@ CommandParser::Status CommandParser::feed(QByteArrayView input, qsizetype &consu
             m_literalLeft -= take;
             if (m_literalLeft == 0) {
                 m_state = State::SkipLine;
-                return Status::Error;
+                if (m_reportAfterSkip)
+                    return Status::Error;
             }
             break;
         }
@@ -477,14 +491,32 @@ CommandParser::Status CommandParser::feed(QByteArrayView input, qsizetype &consu
             return Status::Line;
         }
         case State::SkipLine: {
-            const char *nl = static_cast<const char *>(
-                std::memchr(input.data() + consumed, '\n', size_t(size - consumed)));
-            if (!nl) {
-                consumed = size;
+            // The rest of a refused command. A LITERAL+ literal announced at the end of a
+            // skipped line is part of that command too (RFC 7888 3): skip it as well, so its
+            // bytes never run as a command of their own.
+            constexpr qsizetype kTail = 24;
+            const char *begin = input.data() + consumed;
+            const char *nl = static_cast<const char *>(std::memchr(begin, '\n', size_t(size - consumed)));
+            const qsizetype take = nl ? nl - begin : size - consumed;
+            m_skipTail.append(begin + qMax<qsizetype>(0, take - kTail), qMin(take, kTail));
+            if (m_skipTail.size() > kTail)
+                m_skipTail.remove(0, m_skipTail.size() - kTail);
+            consumed += take;
+            if (!nl)
+                break;
+            ++consumed;
+            if (m_skipTail.endsWith('\r'))
+                m_skipTail.chop(1);
+            bool nonSync = false;
+            const qint64 n = literalMarker(m_skipTail, nonSync);
+            m_skipTail.clear();
+            reset();
+            if (n > 0 && nonSync) {
+                m_literalLeft = n;
+                m_reportAfterSkip = false;
+                m_state = State::SkipLiteral;
                 break;
             }
-            consumed = nl - input.data() + 1;
-            reset();
             m_state = State::Line;
             break;
         }

@@ -37,7 +37,8 @@ struct Command
 struct ParserLimits
 {
     qsizetype maxLineBytes = 64 * 1024; // one command's text outside its literals
-    qsizetype maxLiteralBytes = 64 * 1024 * 1024; // all literals of one command together
+    qsizetype maxLiteralBytes = 64 * 1024 * 1024; // all literals of one APPEND together
+    qsizetype maxOtherLiteralBytes = 64 * 1024; // all literals of any other command together
     int maxDepth = 16; // parenthesized lists and [...] sections inside each other
     int maxArguments = 4096; // tokens in one command, nested ones included
 };
@@ -76,6 +77,7 @@ private:
     enum class State { Line, Literal, SkipLiteral, SkipLine, RawLine };
 
     Status endOfLine();
+    qsizetype literalLimit() const; // for the command being read
     Status fail(bool tooBig, const QByteArray &text, State next);
     void reset();
     QByteArray currentTag() const;
@@ -90,6 +92,8 @@ private:
     bool m_inQuote = false;
     bool m_escape = false;
     bool m_literalHasNul = false;
+    bool m_reportAfterSkip = true; // SkipLiteral ends with the pending error
+    QByteArray m_skipTail; // the last bytes of a line being skipped (a "{n+}" at its end)
     Error m_error;
     Command m_command;
     QByteArray m_rawLine;

@@ -95,6 +95,7 @@ ParserLimits small()
     ParserLimits l;
     l.maxLineBytes = 40;
     l.maxLiteralBytes = 10;
+    l.maxOtherLiteralBytes = 10;
     l.maxDepth = 3;
     l.maxArguments = 6;
     return l;
@@ -177,6 +178,25 @@ private slots:
         row("huge literal size", "a X {99999999999999999999999}\r\nb NOOP\r\n",
             {"ERR a BAD [TOOBIG] Literal too big", "b NOOP"}, true);
         row("literal at limit", "a X {10}\r\n0123456789\r\n", {"+", "a X l:0123456789"}, true);
+        // Only APPEND may carry a large literal; a name, a password, a search string may not.
+        row("APPEND takes a large literal", "a APPEND box {70000}\r\n", {"+"});
+        row("append in any case", "a append box {70000}\r\n", {"+"});
+        row("other commands refuse it before it is sent", "a SELECT {70000}\r\nb NOOP\r\n",
+            {"ERR a BAD [TOOBIG] Literal too big", "b NOOP"});
+        row("APPENDX is no APPEND", "a APPENDX box {70000}\r\nb NOOP\r\n",
+            {"ERR a BAD [TOOBIG] Literal too big", "b NOOP"});
+        row("other commands, LITERAL+ skipped", "a LOGIN {70000+}\r\n" + QByteArray(70000, 'p') + " x\r\nb NOOP\r\n",
+            {"ERR a BAD [TOOBIG] Literal too big", "b NOOP"});
+        // RFC 7888 3: a LITERAL+ literal announced by a refused over-long line is part of it.
+        row("literal+ after an over-long line is skipped too",
+            "a X " + QByteArray(60, 'x') + " {11+}\r\nZ9 LOGOUT\r\n\r\nb NOOP\r\n",
+            {"ERR a BAD [TOOBIG] Command line too long", "b NOOP"}, true);
+        row("literal+ after NUL in a literal is skipped too",
+            QByteArray("a X {3}\r\na\0b {11+}\r\nZ9 LOGOUT\r\n\r\nb NOOP\r\n", 41),
+            {"+", "ERR a BAD NUL in literal", "b NOOP"});
+        row("a sync literal after an over-long line is not awaited",
+            "a X " + QByteArray(60, 'x') + " {5}\r\nb NOOP\r\n",
+            {"ERR a BAD [TOOBIG] Command line too long", "b NOOP"}, true);
     }
 
     void table()
