@@ -16,7 +16,7 @@ PACKAGES=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6svg6
     libsqlite3-dev libssl-dev libgl-dev
     python3 python3-cryptography openssl swaks curl sqlite3 util-linux
-    strace faketime fetchmail iproute2
+    strace faketime fetchmail mutt iproute2
     clang libclang-rt-14-dev
     xvfb xauth
 )
