@@ -95,8 +95,8 @@ QString Authenticator::policyRefusal(MailProtocol protocol, const QString &accou
         return QStringLiteral("mail is disabled for this account");
     if (protocol == MailProtocol::Smtp)
         return {};
-    if (a->mail.state == MailState::Forward)
-        return QStringLiteral("mail for this account is forwarded to %1; there is no mailbox to read").arg(a->mail.forwardAddress);
+    // A forwarding account keeps its mailbox: new mail goes elsewhere, what is there (and its
+    // Sent and Drafts) can still be read.
     if (protocol == MailProtocol::Pop3 && a->mail.access == MailAccess::ImapOnly)
         return QStringLiteral("this account may read mail over IMAP only, not POP3");
     if (protocol == MailProtocol::Imap && a->mail.access == MailAccess::PopOnly)

@@ -1,7 +1,7 @@
 // Authentication of mail users for SMTP, POP3 and IMAP: password checks on a worker thread
 // (a stored hash costs about a quarter second; unknown users cost the same), failed attempts
 // limited per login name and per client address, and the account's mail options enforced
-// (disabled mail; POP only / IMAP only; forwarding accounts have no mailbox to read).
+// (disabled mail; POP only / IMAP only). A forwarding account may still read its mailbox.
 // Security: refusals of policy are told only after the password was right.
 #pragma once
 

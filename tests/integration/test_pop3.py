@@ -458,13 +458,14 @@ class Auth(Pop3Base):
                              "unknown user %.1f ms vs wrong password %.1f ms (medians): a user-existence oracle"
                              % (u * 1000, w * 1000))
 
-    def test_imap_only_disabled_and_forwarding_accounts_refused(self):
+    def test_imap_only_and_disabled_accounts_refused(self):
         self.create_account("imaponly", "imap-Secret-1", access="imap")
         self.create_account("popper", "pop-Secret-1", access="pop")
         self.create_account("off", "off-Secret-1", state="disabled")
-        self.create_account("fwd", "fwd-Secret-1", state="forward", forwardAddress="somebody@remote.test")
+        self.create_account("fwd", "fwd-Secret-1", state="forward", forwardAddress="somebody@remote.test",
+                            access="pop")
         sentences = {}
-        for name, pw in (("imaponly", "imap-Secret-1"), ("off", "off-Secret-1"), ("fwd", "fwd-Secret-1")):
+        for name, pw in (("imaponly", "imap-Secret-1"), ("off", "off-Secret-1")):
             c = self.pop3()
             u, p = c.user_pass(name, pw)
             s = self.expect_err(p if u.ok else u, code="AUTH")
@@ -479,9 +480,11 @@ class Auth(Pop3Base):
             c2 = self.pop3()
             u, p = c2.user_pass(name, "wrong")
             self.expect_err(p if u.ok else u, code="AUTH", text="Authentication failed")
-        # the POP-only account logs in
+        # the POP-only account logs in, and so does a forwarding one (Workgroup Manager: new
+        # mail goes elsewhere, what the mailbox already holds can still be read)
         c = self.login("popper", "pop-Secret-1")
         self.assertEqual(self.stat(c), (0, 0))
+        self.assertEqual(self.stat(self.login("fwd", "fwd-Secret-1")), (0, 0))
         # allowing POP3 for the IMAP-only account makes the same password work
         self.update_mail("imaponly", access="both")
         self.login("imaponly", "imap-Secret-1")
