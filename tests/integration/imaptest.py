@@ -575,6 +575,49 @@ class ImapTestCase(Pop3TestCase):
         self.create_account(name, password, **mail)
         return name, password
 
+    def recycled_account(self):
+        """The class's one recycled account, emptied for this test: every mailbox but INBOX and
+        the special-use ones deleted, every message expunged, quota and mail options back to
+        the defaults. Password hashing (PBKDF2, twice per new account: create and first login)
+        is most of what a test costs under AddressSanitizer; tests that change the password,
+        fail logins on purpose or delete the account use new_account() instead."""
+        cls = type(self)
+        if cls.__dict__.get("_recycled") is None:
+            cls._recycled = self.new_account("r")
+            return cls._recycled
+        name, pw = cls._recycled
+        self.update_mail(name, quotaBytes=0, state="enabled", access="both")
+        c = ImapConn(self.imap_port)
+        try:
+            r = c.login(name, pw)
+            if not r.ok:
+                raise AssertionError("the recycled account %s cannot log in: %r" % (name, r))
+            listed = c.cmd("LIST \"\" \"*\"")
+            keep = {"INBOX"} | set(SPECIAL_USE)
+            names = [astr(e[2]) for e in listed.data("LIST")]
+            attrs = {astr(e[2]): {x.upper() for x in e[0]} for e in listed.data("LIST")}
+            if any(attr.upper() not in attrs.get(box, ()) for box, attr in SPECIAL_USE.items()):
+                # a test renamed or deleted a special-use mailbox: start over with a new account
+                c.cmd("LOGOUT")
+                cls._recycled = self.new_account("r")
+                return cls._recycled
+            for box in sorted((n for n in names if n not in keep), key=lambda n: -n.count("/")):
+                c.cmd("DELETE " + quote(box))
+            for box in sorted(keep):
+                r = c.cmd("SELECT " + quote(box))
+                if r.ok and any(n > 0 for n in r.data("EXISTS")):
+                    c.cmd("STORE 1:* +FLAGS.SILENT (\\Deleted)")
+                    c.cmd("EXPUNGE")
+                c.cmd("SUBSCRIBE " + quote(box))
+            c.cmd("LOGOUT")
+        finally:
+            c.close()
+        left = [(m["name"], m["uid"]) for m in self.store.messages(name, None)]
+        if left or sorted(m["name"] for m in self.store.mailboxes(name)) != sorted({"INBOX"} | set(SPECIAL_USE)):
+            raise AssertionError("the recycled account %s is not empty: %r %r"
+                                 % (name, left, [m["name"] for m in self.store.mailboxes(name)]))
+        return name, pw
+
     def address(self, account):
         return "%s@%s" % (account, DOMAIN)
 

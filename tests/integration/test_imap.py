@@ -162,7 +162,7 @@ class Messages(ImapTestCase):
 
     def setUp(self):
         super().setUp()
-        self.name, self.pw = self.new_account()
+        self.name, self.pw = self.recycled_account()
         self.rows = self.deliver_to(self.name, sample_messages())
 
     def test_select_and_fetch_exact_bytes(self):

@@ -30,7 +30,7 @@ def shutdown_quietly(m):
 class Imaplib(ImapTestCase):
     def setUp(self):
         super().setUp()
-        self.name, self.pw = self.new_account()
+        self.name, self.pw = self.recycled_account()
         self.rows = self.deliver_to(self.name, sample_messages())
         self.set_quota(self.name, 10 * 1024 * 1024)
 
@@ -123,6 +123,7 @@ class Imaplib(ImapTestCase):
         self.check_session(m)
 
     def test_imaplib_wrong_password(self):
+        self.name, self.pw = self.new_account()  # a failed login counts against the name
         m = imaplib.IMAP4(HOST, self.imap_port, timeout=TIMEOUT)
         self.addCleanup(shutdown_quietly, m)
         with self.assertRaises(imaplib.IMAP4.error) as ctx:

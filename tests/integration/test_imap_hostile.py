@@ -22,7 +22,7 @@ BIG = "x" * (LINE_LIMIT + 4096)
 class Hostile(ImapTestCase):
     def setUp(self):
         super().setUp()
-        self.name, self.pw = self.new_account()
+        self.name, self.pw = self.recycled_account()
 
     def assert_alive(self, conn=None):
         self.assertIsNone(self.daemon.proc.poll(), "maild died:\n" + self.daemon.read_output()[-3000:])

@@ -21,7 +21,7 @@ LINE_LIMIT = 64 * 1024  # docs/imap-grammar.md: maxLineBytes
 class HostileSessions(ImapTestCase):
     def setUp(self):
         super().setUp()
-        self.name, self.pw = self.new_account()
+        self.name, self.pw = self.recycled_account()
 
     def assert_alive(self, conn=None):
         self.assertIsNone(self.daemon.proc.poll(), "maild died:\n" + self.daemon.read_output()[-3000:])
@@ -140,6 +140,7 @@ class HostileSessions(ImapTestCase):
         self.expect_ok(c.cmd("noop"))
 
     def test_sasl_abuse(self):
+        self.name, self.pw = self.new_account()  # failed logins count against the name
         c = self.imap()
         tag = c.next_tag()
         c.send(tag + " AUTHENTICATE PLAIN\r\n")
@@ -167,6 +168,7 @@ class HostileSessions(ImapTestCase):
         """Beyond the RFCs' letter: another session deletes the selected mailbox, then the
         administrator deletes the account while sessions are open. maild must survive, the
         sessions must not act on what is gone, and nothing may bring the account's store back."""
+        self.name, self.pw = self.new_account()  # deleted at the end
         c = self.login(self.name, self.pw)
         self.expect_ok(c.cmd("CREATE Doomed"))
         m = make_message("doomed")

@@ -34,7 +34,7 @@ def status_values(r):
 class Semantics(ImapTestCase):
     def setUp(self):
         super().setUp()
-        self.name, self.pw = self.new_account()
+        self.name, self.pw = self.recycled_account()
 
     def test_failed_select_leaves_no_mailbox_selected(self):
         """RFC 3501 6.3.1: 'If the client is permitted to modify the mailbox ... a failed
@@ -220,6 +220,7 @@ class Semantics(ImapTestCase):
         self.assertLess(abs((now - when).total_seconds()), 86400, "INTERNALDATE %s is not the delivery time" % when)
 
     def test_sasl_ir_and_login_with_literals(self):
+        self.name, self.pw = self.new_account()  # the password changes below
         c = self.imap()
         caps = self.capabilities(c)
         r = self.expect_ok(c.cmd("AUTHENTICATE PLAIN " + base64.b64encode(
@@ -454,7 +455,7 @@ class MimeAndSearch(ImapTestCase):
 
     def setUp(self):
         super().setUp()
-        self.name, self.pw = self.new_account()
+        self.name, self.pw = self.recycled_account()
 
     def test_search_decodes_transfer_encodings_and_encoded_words(self):
         text = "Grüße aus Köln".encode("utf-8")
