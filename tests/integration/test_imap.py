@@ -38,7 +38,7 @@ class Session(ImapTestCase):
         self.assertNotIn("STARTTLS", tcaps)
         self.assertEqual(caps - {"STARTTLS"} - tcaps, set(), "imaps lacks capabilities the clear port has")
         # CAPABILITY changes after login only by what login enables; core ones stay
-        name, pw = self.new_account()
+        name, pw = self.recycled_account()
         self.login(name, pw, conn=c)
         after = self.capabilities(c)
         self.assertEqual([e for e in EXTENSIONS if e not in after], [], "after LOGIN: %r" % sorted(after))
@@ -71,7 +71,7 @@ class Session(ImapTestCase):
         self.assertEqual(astr(entries[0][2]), "")
 
     def test_namespace_id_enable(self):
-        name, pw = self.new_account()
+        name, pw = self.recycled_account()
         c = self.login(name, pw)
         r = self.expect_ok(c.cmd("NAMESPACE"))
         ns = r.data("NAMESPACE")
@@ -101,7 +101,7 @@ class Session(ImapTestCase):
         self.expect_refused(d.cmd("ENABLE CONDSTORE"), "ENABLE before LOGIN")
 
     def test_create_rename_delete_subscribe_status(self):
-        name, pw = self.new_account()
+        name, pw = self.recycled_account()
         rows = self.deliver_to(name, [make_message("s1"), make_message("s2")])
         c = self.login(name, pw)
         self.expect_ok(c.cmd("CREATE Projects/2026/Plans"))
@@ -515,7 +515,7 @@ class SharedMailbox(ImapTestCase):
     WAIT = 20.0  # generous: the EXISTS should come within a second
 
     def test_second_session_sees_flags_and_expunge(self):
-        name, pw = self.new_account()
+        name, pw = self.recycled_account()
         rows = self.deliver_to(name, [make_message("a"), make_message("b"), make_message("c")])
         uids = [r["uid"] for r in rows]
         a, _ = self.session(name, pw)
@@ -542,7 +542,7 @@ class SharedMailbox(ImapTestCase):
         self.assertEqual(r.data("EXISTS"), [3], r)
 
     def test_idle_exists_after_smtp_delivery(self):
-        name, pw = self.new_account()
+        name, pw = self.recycled_account()
         self.deliver_to(name, [make_message("before")])
         c, _ = self.session(name, pw)
         self.assertIn("IDLE", self.capabilities(c))
@@ -565,7 +565,7 @@ class SharedMailbox(ImapTestCase):
         self.assertEqual(got[2]["BODY[HEADER.FIELDS (SUBJECT)]"], b"Subject: during idle\r\n\r\n")
 
     def test_idle_sees_expunge_by_other_session(self):
-        name, pw = self.new_account()
+        name, pw = self.recycled_account()
         rows = self.deliver_to(name, [make_message("x"), make_message("y")])
         c, _ = self.session(name, pw)
         tag = c.next_tag()
@@ -582,7 +582,7 @@ class SharedMailbox(ImapTestCase):
         self.assertEqual([int(d["UID"]) for d in got.values()], [rows[1]["uid"]])
 
     def test_pop3_dele_quit_seen_as_expunge(self):
-        name, pw = self.new_account()
+        name, pw = self.recycled_account()
         rows = self.deliver_to(name, [make_message("p1"), make_message("p2"), make_message("p3")])
         c, _ = self.session(name, pw)
         p = self.pop3()

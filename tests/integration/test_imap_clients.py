@@ -358,7 +358,7 @@ class LoginLockout(OwnDaemonImapTestCase):
         self.expect_ok(c.cmd("SELECT INBOX"))
 
 
-class TlsRequired(OwnDaemonImapTestCase):
+class TlsRequired(ImapTestCase):  # each test sets imap.tls itself
     def test_logindisabled_until_starttls(self):
         self.set_settings({"imap.tls": "required"})
         name, pw = self.new_account()
