@@ -203,6 +203,24 @@ class Semantics(ImapTestCase):
         self.expect_ok(c.cmd("STORE 1 FLAGS ()"))
         self.assertEqual(self.flags_of(c)[rows[0]["uid"]] - {"\\RECENT"}, set(), "STORE FLAGS () clears")
 
+    def test_empty_mailbox_and_recent_flag(self):
+        """RFC 3501 6.4.8: a UID range that names no message is not an error (clients send
+        'UID FETCH 1:* (FLAGS)' to every mailbox, empty ones too); 2.3.2: \\Recent cannot be
+        set by the client."""
+        c = self.login(self.name, self.pw)
+        self.expect_ok(c.cmd("SELECT Trash"))
+        got, r = self.fetch(c, "1:*", "(FLAGS)", uid=True)
+        self.assertEqual(got, {}, r)
+        self.assertEqual(self.search(c, "ALL", uid=True), [])
+        self.assertEqual(self.search(c, "ALL"), [])
+        r = c.cmd("FETCH 1:* (FLAGS)")
+        self.assertIn(r.status, ("OK", "BAD", "NO"), r)
+        self.assertEqual(r.data("FETCH"), [])
+        m = make_message("recent")
+        r = c.cmd_literal([b"APPEND Trash (\\Recent) {%d}" % len(m), m, b""])
+        self.assertIn(r.status, ("BAD", "NO"), "APPEND with \\Recent: %r" % r)
+        self.assertEqual(self.store.messages(self.name, "Trash"), [])
+
     def test_keywords_appear_in_flags_at_select(self):
         """RFC 3501 7.2.6: FLAGS lists the flags defined in the mailbox, keywords in use too."""
         self.deliver_to(self.name, [make_message("kw")])
