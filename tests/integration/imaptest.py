@@ -27,10 +27,6 @@ from pop3test import Pop3TestCase, wait_pop3
 from smtptest import DOMAIN, HOST, Store, make_message, wait_smtp
 from tlstest import client_context
 
-# The lead adds these to Daemon.LISTENERS; until then the harness adds them itself.
-if "imap" not in Daemon.LISTENERS:
-    Daemon.LISTENERS = tuple(Daemon.LISTENERS) + ("imap", "imaps")
-
 TIMEOUT = 15.0
 SUBPROCESS_TIMEOUT = 60
 CURL = shutil.which("curl") or "curl"
