@@ -10,7 +10,7 @@ namespace {
 
 using namespace handlers;
 
-constexpr std::array<MethodSpec, 32> kMethods{{
+constexpr std::array<MethodSpec, 35> kMethods{{
     {"hello", Public, hello, nullptr, nullptr},
     {"auth.login", Public | NoBatch, nullptr, authLogin, nullptr},
     {"auth.bootstrap", Public | Mutates | NoBatch, authBootstrap, nullptr, "password"},
@@ -43,6 +43,9 @@ constexpr std::array<MethodSpec, 32> kMethods{{
     {"tls.import", Mutates | NoBatch, tlsImport, nullptr, nullptr},
     {"tls.assign", Mutates, tlsAssign, nullptr, nullptr},
     {"tls.delete", Mutates | NoBatch, tlsDelete, nullptr, nullptr},
+    {"connection.list", 0, connectionList, nullptr, nullptr},
+    {"connection.close", Mutates, connectionClose, nullptr, nullptr},
+    {"stats.get", 0, statsGet, nullptr, nullptr},
 }};
 
 } // namespace

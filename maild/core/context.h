@@ -34,6 +34,7 @@ namespace maild::core {
 class Settings;
 class ServiceRegistry;
 class Logger;
+class Statistics;
 
 struct Context
 {
@@ -52,6 +53,7 @@ struct Context
     auth::AddressResolver *resolver = nullptr;
     auth::Authenticator *authenticator = nullptr;
     tls::CertStore *certificates = nullptr;
+    Statistics *statistics = nullptr; // traffic figures for stats.get; may be null in tests
 };
 
 } // namespace maild::core

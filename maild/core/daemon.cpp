@@ -10,6 +10,7 @@
 #include "core/privileges.h"
 #include "core/serviceregistry.h"
 #include "core/settings.h"
+#include "core/statistics.h"
 #include "core/unixsignals.h"
 #include "mailstore/mailstore.h"
 #include "imap/imapservice.h"
@@ -170,6 +171,8 @@ QString Daemon::start()
     m_context->mailStore = m_mailStore.get();
     m_context->resolver = m_resolver.get();
     m_context->authenticator = m_authenticator.get();
+    // A child of the daemon: it outlives the services and sessions that count into it.
+    m_context->statistics = new Statistics({}, this);
     registerServices();
     m_control = std::make_unique<control::ControlServer>(*m_context);
     m_context->control = m_control.get();

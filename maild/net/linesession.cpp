@@ -1,13 +1,23 @@
 // Line-based session plumbing (see linesession.h).
 #include "net/linesession.h"
 
+#include "core/statistics.h"
+
 #include <QSslSocket>
+
+#include <atomic>
 
 namespace maild::net {
 
+namespace {
+
+std::atomic<quint64> g_nextSessionId{1};
+
+} // namespace
+
 LineSession::LineSession(QSslSocket *socket, qsizetype maxLine, QObject *parent)
-    : QObject(parent), m_socket(socket), m_peer(socket->peerAddress()), m_since(QDateTime::currentDateTimeUtc()),
-      m_maxLine(maxLine)
+    : QObject(parent), m_socket(socket), m_id(g_nextSessionId.fetch_add(1)), m_peer(socket->peerAddress()),
+      m_since(QDateTime::currentDateTimeUtc()), m_maxLine(maxLine)
 {
     m_socket->setParent(this);
     connect(m_socket, &QSslSocket::readyRead, this, &LineSession::onReadyRead);
@@ -27,7 +37,13 @@ LineSession::LineSession(QSslSocket *socket, qsizetype maxLine, QObject *parent)
             m_socket->abort();
         }
     });
-    connect(m_socket, &QSslSocket::bytesWritten, this, [this] { outputWritten(); });
+    // bytesWritten counts what the session wrote (plain text, also under TLS), once it
+    // reached the network, so the greeting sent from a constructor is counted too.
+    connect(m_socket, &QSslSocket::bytesWritten, this, [this](qint64 written) {
+        if (m_statistics)
+            m_statistics->add(core::Statistics::Counter::BytesOut, written);
+        outputWritten();
+    });
     connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] { outputWritten(); });
     m_idle.setSingleShot(true);
     connect(&m_idle, &QTimer::timeout, this, [this] {
@@ -126,6 +142,8 @@ bool LineSession::startTls(const QSslConfiguration &config, bool discardPending)
 void LineSession::onReadyRead()
 {
     const QByteArray chunk = m_socket->readAll();
+    if (m_statistics)
+        m_statistics->add(core::Statistics::Counter::BytesIn, chunk.size());
     bytesIn(chunk.size());
     if (m_closed)
         return;

@@ -15,6 +15,10 @@
 
 class QSslSocket;
 
+namespace maild::core {
+class Statistics;
+}
+
 namespace maild::net {
 
 class LineSession : public QObject
@@ -24,6 +28,10 @@ public:
     LineSession(QSslSocket *socket, qsizetype maxLine, QObject *parent);
     ~LineSession() override;
 
+    // Unique among all sessions of this process, never reused (connection.list/close).
+    quint64 id() const { return m_id; }
+    // Where bytes read and written are counted; set by the service right after creation.
+    void setStatistics(core::Statistics *statistics) { m_statistics = statistics; }
     QHostAddress peer() const { return m_peer; }
     QDateTime since() const { return m_since; }
     bool isEncrypted() const;
@@ -74,6 +82,8 @@ private:
     bool takeLine(QByteArray *line);
 
     QSslSocket *m_socket;
+    const quint64 m_id;
+    core::Statistics *m_statistics = nullptr;
     QHostAddress m_peer;
     QDateTime m_since;
     qsizetype m_maxLine;

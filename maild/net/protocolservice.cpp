@@ -4,9 +4,12 @@
 #include "core/context.h"
 #include "core/logger.h"
 #include "core/settings.h"
+#include "core/statistics.h"
 #include "net/linesession.h"
 #include "net/tcplistener.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSslSocket>
 
 namespace maild::net {
@@ -103,8 +106,11 @@ void ProtocolService::onAccepted(QSslSocket *socket, const QString &role)
         return;
     }
     ++m_connections;
+    if (m_context.statistics)
+        m_context.statistics->add(core::Statistics::Counter::Connections);
     ++m_perAddress[address];
     LineSession *session = createSession(socket, role);
+    session->setStatistics(m_context.statistics);
     m_sessions.append(session);
     connect(session, &LineSession::finished, this, [this, address, session] {
         m_sessions.removeOne(session);
@@ -112,6 +118,39 @@ void ProtocolService::onAccepted(QSslSocket *socket, const QString &role)
             m_perAddress.remove(address);
         session->deleteLater();
     });
+}
+
+QJsonArray ProtocolService::describeSessions() const
+{
+    // Each protocol's connections() describes sessions() in order, one object per session
+    // (the session classes know their user and mailbox); the id is added here so no protocol
+    // has to know of it.
+    const QJsonArray described = connections();
+    Q_ASSERT(described.size() == m_sessions.size());
+    QJsonArray out;
+    for (qsizetype i = 0; i < described.size() && i < m_sessions.size(); ++i) {
+        const LineSession *session = m_sessions.at(i);
+        if (session->isClosed())
+            continue;
+        QJsonObject entry = described.at(i).toObject();
+        entry.insert(QStringLiteral("id"), qint64(session->id()));
+        out.append(entry);
+    }
+    return out;
+}
+
+bool ProtocolService::closeSession(quint64 id)
+{
+    for (LineSession *session : std::as_const(m_sessions)) {
+        if (session->id() != id || session->isClosed())
+            continue;
+        core::logInfo(name(), QStringLiteral("closing connection %1 from %2 at an administrator's request")
+                                  .arg(id)
+                                  .arg(session->peer().toString()));
+        shutdownSession(session);
+        return true;
+    }
+    return false;
 }
 
 } // namespace maild::net

@@ -1,7 +1,8 @@
 // What every listening mail service shares: listeners per (port setting, role) on every
 // listen address, rebinding when those settings change, the sessions, the limits on
 // connections per client address and in total, and start/stop with the protocol's goodbye.
-// SMTP, POP3 and IMAP derive from it and create their sessions.
+// SMTP, POP3 and IMAP derive from it and create their sessions. Every session has an id for
+// the daemon's life, by which the control plane lists and closes single connections.
 #pragma once
 
 #include "core/service.h"
@@ -39,6 +40,12 @@ public:
     QStringList listeners() const override;
     core::Context &context() { return m_context; }
     const QList<LineSession *> &sessions() const { return m_sessions; }
+
+    // The open sessions as connections() describes them, each with its "id" added; sessions
+    // already saying goodbye are left out.
+    QJsonArray describeSessions() const;
+    // Ends the open session with this id with the protocol's goodbye; false if there is none.
+    bool closeSession(quint64 id);
 
 protected:
     virtual LineSession *createSession(QSslSocket *socket, const QString &role) = 0;

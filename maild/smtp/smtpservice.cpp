@@ -3,6 +3,7 @@
 
 #include "core/context.h"
 #include "core/settings.h"
+#include "core/statistics.h"
 #include "smtp/smtpsession.h"
 
 #include <QJsonArray>
@@ -22,6 +23,17 @@ net::LineSession *SmtpService::createSession(QSslSocket *socket, const QString &
 {
     // Submission and SMTPS are for the organisation's own users: AUTH comes first there.
     return new SmtpSession(*this, socket, role != QLatin1String("smtp"), role == QLatin1String("smtps"), this);
+}
+
+void SmtpService::countAccepted(int recipients, bool queuedRemote)
+{
+    ++m_accepted;
+    m_recipients += recipients;
+    if (core::Statistics *stats = context().statistics) {
+        stats->add(core::Statistics::Counter::MessagesIn);
+        if (queuedRemote)
+            stats->add(core::Statistics::Counter::MessagesOut);
+    }
 }
 
 QByteArray SmtpService::tooManyConnections() const

@@ -18,11 +18,8 @@ public:
     QJsonArray connections() const override;
 
     void countBytes(qint64 n) { m_bytes += n; }
-    void countAccepted(int recipients)
-    {
-        ++m_accepted;
-        m_recipients += recipients;
-    }
+    // A message was stored and acknowledged; queuedRemote: a copy went to the outbound queue.
+    void countAccepted(int recipients, bool queuedRemote);
     void countRejected() { ++m_rejected; }
     void countAuthFailure() { ++m_authFailures; }
 

@@ -286,6 +286,7 @@ void SmtpSession::finishData()
         if (!seen)
             job.local.append({r.target, r.quotaBytes, QStringLiteral("INBOX"), QString()});
     }
+    const bool queuedRemote = !job.remote.isEmpty();
     job.spoolFd = m_spool->release();
     m_spool.reset();
     m_data.reset();
@@ -295,9 +296,9 @@ void SmtpSession::finishData()
     pauseInput();
     const QString id = job.messageId;
     const qint64 size = job.size;
-    context().mailStore->deliver(std::move(job), this, [this, id, size, recipients](const mailstore::DeliveryResult &r) {
+    context().mailStore->deliver(std::move(job), this, [this, id, size, recipients, queuedRemote](const mailstore::DeliveryResult &r) {
         if (r.ok) {
-            m_service.countAccepted(recipients);
+            m_service.countAccepted(recipients, queuedRemote);
             core::logInfo(QStringLiteral("smtp"), QStringLiteral("%1 accepted from %2: %3 bytes, %4 recipient(s)")
                                                       .arg(id, peer().toString()).arg(size).arg(recipients));
             reply(250, "2.0.0", QStringLiteral("OK: queued as %1").arg(id));

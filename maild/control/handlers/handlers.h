@@ -39,5 +39,8 @@ Outcome tlsCreateCsr(CallContext &, const QJsonObject &);
 Outcome tlsImport(CallContext &, const QJsonObject &);
 Outcome tlsAssign(CallContext &, const QJsonObject &);
 Outcome tlsDelete(CallContext &, const QJsonObject &);
+Outcome connectionList(CallContext &, const QJsonObject &);
+Outcome connectionClose(CallContext &, const QJsonObject &);
+Outcome statsGet(CallContext &, const QJsonObject &);
 
 } // namespace maild::control::handlers

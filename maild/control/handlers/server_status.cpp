@@ -1,11 +1,13 @@
 // server.status: what the Overview pane shows — version, host, uptime, data directory,
-// profile, every service with its state and counters, warnings, connected admin tools.
+// profile, every service with its state and counters, warnings, connected admin tools,
+// messages received today.
 #include "control/handlers/handlers.h"
 
 #include "control/controlserver.h"
 #include "control/params.h"
 #include "core/serviceregistry.h"
 #include "core/settings.h"
+#include "core/statistics.h"
 #include "tls/certstore.h"
 
 #include <QCoreApplication>
@@ -41,6 +43,8 @@ Outcome serverStatus(CallContext &ctx, const QJsonObject &params)
         {QStringLiteral("services"), services},
         {QStringLiteral("warnings"), warnings},
         {QStringLiteral("controlClients"), ctx.d.control->sessionCount()},
+        {QStringLiteral("messagesToday"),
+         ctx.d.statistics ? ctx.d.statistics->today(core::Statistics::Counter::MessagesIn) : 0},
     });
 }
 
