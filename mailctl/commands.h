@@ -80,5 +80,8 @@ int runTlsCreateCsr(Session &, const Invocation &);
 int runTlsImport(Session &, const Invocation &);
 int runTlsAssign(Session &, const Invocation &);
 int runTlsDelete(Session &, const Invocation &);
+int runConnectionList(Session &, const Invocation &);
+int runDisconnect(Session &, const Invocation &);
+int runStats(Session &, const Invocation &);
 
 } // namespace mailctl
