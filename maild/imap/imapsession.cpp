@@ -408,7 +408,8 @@ void ImapSession::changeFlags(const QList<int> &msns, mailstore::FlagMode mode, 
             std::sort(result->failedUids.begin(), result->failedUids.end());
             done(*result);
             resume();
-        });
+        },
+        false, true);
 }
 
 // -- TLS and login ------------------------------------------------------------------------

@@ -92,13 +92,15 @@ void DeliveryWorker::submit(DeliveryJob job, Completion done)
 }
 
 void DeliveryWorker::update(const QString &account, std::function<QVariant(IndexUpdate &)> work, UpdateDone done,
-                            bool createFolder)
+                            bool createFolder, bool flagsOnly)
 {
-    auto task = [this, account, work = std::move(work), done = std::move(done), createFolder] {
+    auto task = [this, account, work = std::move(work), done = std::move(done), createFolder, flagsOnly] {
         QString error;
         QVariant result;
         QStringList changed;
         store::Database *db = indexFor(account, &error, createFolder);
+        if (db && flagsOnly)
+            db->exec("PRAGMA synchronous = NORMAL");
         if (db) {
             const QString accountDir = m_dataDir + QStringLiteral("/mail/") + account;
             MailIndex index(*db);
@@ -118,6 +120,8 @@ void DeliveryWorker::update(const QString &account, std::function<QVariant(Index
                 changed = u.changedMailboxes;
             }
         }
+        if (db && flagsOnly)
+            db->exec("PRAGMA synchronous = FULL");
         QMetaObject::invokeMethod(m_context, [done, error, result, changed] { done(error, result, changed); },
                                   Qt::QueuedConnection);
     };

@@ -42,9 +42,13 @@ public:
     // files it names and refreshes the account's usage. done(error, result, changedMailboxes)
     // runs on the thread of resultContext; error is empty on success.
     using UpdateDone = std::function<void(const QString &error, const QVariant &result, const QStringList &changed)>;
-    // With createFolder, an account without a mail folder yet gets one (IMAP login).
+    // With createFolder, an account without a mail folder yet gets one (IMAP login). With
+    // flagsOnly (a change of flags, nothing else), the commit is not fsynced on its own: it
+    // survives a crash of maild at once, and a crash of the machine once the next durable
+    // commit (any delivery, copy, expunge) or SQLite's checkpoint has synced the log — the
+    // durability Dovecot gives flags in its index log.
     void update(const QString &account, std::function<QVariant(IndexUpdate &)> work, UpdateDone done,
-                bool createFolder = false);
+                bool createFolder = false, bool flagsOnly = false);
 
 private:
     struct Pending

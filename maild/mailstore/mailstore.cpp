@@ -77,7 +77,8 @@ void MailStore::expunge(const QString &account, const QString &mailbox, const QL
 }
 
 void MailStore::update(const QString &account, QObject *context, std::function<QVariant(IndexUpdate &)> work,
-                       std::function<void(const QString &, const QVariant &)> done, bool createFolder)
+                       std::function<void(const QString &, const QVariant &)> done, bool createFolder,
+                       bool flagsOnly)
 {
     QPointer<QObject> guard(context);
     m_worker.update(
@@ -89,7 +90,7 @@ void MailStore::update(const QString &account, QObject *context, std::function<Q
             if (guard)
                 done(error, result);
         },
-        createFolder);
+        createFolder, flagsOnly);
 }
 
 void MailStore::prepareAccount(const QString &account, QObject *context, std::function<void(const QString &)> done)

@@ -39,7 +39,8 @@ public:
     // IndexUpdate). done(error, result) runs on the event loop unless context was destroyed;
     // the mailboxes the work names as changed are announced with mailboxChanged.
     void update(const QString &account, QObject *context, std::function<QVariant(IndexUpdate &)> work,
-                std::function<void(const QString &error, const QVariant &result)> done, bool createFolder = false);
+                std::function<void(const QString &error, const QVariant &result)> done, bool createFolder = false,
+                bool flagsOnly = false);
     // Creates the account's mail folder and index (INBOX and the special-use mailboxes) if
     // they do not exist yet: an IMAP client sees them at its first login. done(error).
     void prepareAccount(const QString &account, QObject *context, std::function<void(const QString &)> done);

@@ -11,7 +11,11 @@ word in some bodies), APPEND of one message, then STORE \\Deleted on it and EXPU
 response is checked. Prints operations per second for each command (all clients together)
 and the median latency, and maild's peak RSS.
 
-  tests/bench/imap_mixed_bench.py [--clients 8] [--messages 200] [--size 4096] [--seconds 20]
+With --compare-dovecot the same workload runs against Debian's Dovecot (dovecotimap.py: an
+instance under /tmp on a loopback port, mail_fsync = always, maildirs holding the same
+messages) and the ratio maild/Dovecot is printed per command.
+
+  tests/bench/imap_mixed_bench.py [--clients 8] [--messages 200] [--size 4096] [--seconds 20] [--compare-dovecot]
 """
 import argparse
 import imaplib
@@ -26,6 +30,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "tests", "integration"))
+sys.path.insert(0, HERE)
 
 import mailroomtest  # noqa: E402
 from mailroomtest import ADMIN_PASSWORD, ADMIN_USER, Daemon, Rpc  # noqa: E402
@@ -98,6 +103,7 @@ def main():
     parser.add_argument("--messages", type=int, default=200)
     parser.add_argument("--size", type=int, default=4096)
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--compare-dovecot", action="store_true")
     parser.add_argument("--maild", default=os.path.join(ROOT, "build", "dev", "maild", "maild"))
     args = parser.parse_args()
     mailroomtest.MAILD = args.maild
@@ -116,30 +122,53 @@ def main():
                     s.sendmail("bench@remote.test", ["%s@%s" % (a, DOMAIN)], message(i, args.size))
         print("%d accounts with %d messages of %d bytes each; %d clients for %.0f s"
               % (len(accounts), args.messages, args.size, args.clients, args.seconds), flush=True)
-        deadline = time.monotonic() + args.seconds
-        workers = [Worker(daemon.ports["imap"], a, deadline, args.size) for a in accounts]
-        started = time.monotonic()
-        for w in workers:
-            w.start()
-        for w in workers:
-            w.join(args.seconds + 120)
-        elapsed = time.monotonic() - started
-        for w in workers:
-            if w.error:
-                raise SystemExit("a client failed: %s" % w.error)
-        names = []
-        for w in workers:
-            for n in w.times:
-                if n not in names:
-                    names.append(n)
-        print("%-16s %10s %12s" % ("command", "ops/s", "median ms"))
-        for n in names:
-            samples = [t for w in workers for t in w.times.get(n, [])]
-            print("%-16s %10.0f %12.2f" % (n, len(samples) / elapsed, statistics.median(samples) * 1000))
+        ours = workload(daemon.ports["imap"], accounts, args)
         print("maild peak RSS: %.1f MiB" % (peak_rss_kib(daemon.pid) / 1024))
     finally:
         daemon.stop()
         daemon.cleanup()
+    theirs = None
+    if args.compare_dovecot:
+        import dovecotimap
+        dovecotimap.install()
+        dovecot = dovecotimap.DovecotImap(accounts, PASSWORD, [message(i, args.size) for i in range(args.messages)])
+        try:
+            dovecot.start()
+            theirs = workload(dovecot.port, accounts, args)
+        finally:
+            dovecot.stop()
+    print("%-16s %12s %10s" % ("command", "maild ops/s", "median ms") +
+          ("%14s %10s %8s" % ("Dovecot ops/s", "median ms", "ratio") if theirs else ""))
+    for name, (rate, median) in ours.items():
+        line = "%-16s %12.0f %10.2f" % (name, rate, median)
+        if theirs and name in theirs:
+            line += "%14.0f %10.2f %8.2f" % (theirs[name][0], theirs[name][1], rate / theirs[name][0])
+        print(line)
+
+
+def workload(port, accounts, args):
+    """Runs the clients for args.seconds; {command: (ops/s, median ms)}."""
+    deadline = time.monotonic() + args.seconds
+    workers = [Worker(port, a, deadline, args.size) for a in accounts]
+    started = time.monotonic()
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(args.seconds + 120)
+    elapsed = time.monotonic() - started
+    for w in workers:
+        if w.error:
+            raise SystemExit("a client failed: %s" % w.error)
+    names = []
+    for w in workers:
+        for n in w.times:
+            if n not in names:
+                names.append(n)
+    out = {}
+    for n in names:
+        samples = [t for w in workers for t in w.times.get(n, [])]
+        out[n] = (len(samples) / elapsed, statistics.median(samples) * 1000)
+    return out
 
 
 if __name__ == "__main__":
