@@ -2,42 +2,32 @@
 #include "mainwindow.h"
 
 #include "connectionstatus.h"
-#include "displayformat.h"
 #include "icons.h"
 #include "logindialog.h"
+#include "paneregistry.h"
+#include "serviceactions.h"
 #include "servicelistmodel.h"
+#include "sidebar.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
 #include <QSettings>
-#include <QStackedWidget>
+#include <QSplitter>
 #include <QStatusBar>
-#include <QStyle>
-#include <QTreeView>
+#include <QTabWidget>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace admin {
 
 namespace {
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
-
-QLabel *valueLabel(const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setTextFormat(Qt::PlainText);
-    return label;
-}
 } // namespace
 
 MainWindow::MainWindow(gui::ConnectionManager *manager, QWidget *parent)
@@ -46,28 +36,37 @@ MainWindow::MainWindow(gui::ConnectionManager *manager, QWidget *parent)
     setObjectName(QStringLiteral("adminMainWindow"));
     setWindowIcon(gui::icon(QStringLiteral("mailadmin")));
 
+    m_sidebar = new Sidebar(m_services, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("paneTabs"));
+    m_tabs->setDocumentMode(true);
+    const PaneContext context{manager, m_services};
+    for (PaneFactory factory : paneFactories()) {
+        Pane *pane = factory(context, m_tabs);
+        pane->hide();
+        m_panes.append(pane);
+    }
+
+    auto *splitter = new QSplitter(this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_sidebar);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(1, 1);
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(createHeader());
-    m_overviewBox = createOverview();
-    layout->addWidget(m_overviewBox);
-    m_warningsLabel = new QLabel(central);
-    m_warningsLabel->setObjectName(QStringLiteral("warningsLabel"));
-    m_warningsLabel->setWordWrap(true);
-    m_warningsLabel->setTextFormat(Qt::PlainText);
-    m_warningsLabel->setVisible(false);
-    layout->addWidget(m_warningsLabel);
-    m_servicesBox = createServices();
-    layout->addWidget(m_servicesBox, 1);
+    layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
     m_connectionStatus = new gui::ConnectionStatus(manager, this);
     statusBar()->addWidget(m_connectionStatus, 1);
+    m_serviceActions = new ServiceActions(manager, m_services, this);
+    connect(m_serviceActions, &ServiceActions::failed, this,
+            [this](const QString &sentence) { statusBar()->showMessage(sentence, 15000); });
     createActions();
 
-    m_uptimeTimer.setInterval(1000);
-    connect(&m_uptimeTimer, &QTimer::timeout, this, &MainWindow::updateUptime);
-
+    connect(m_sidebar, &Sidebar::serviceSelected, this, &MainWindow::onServiceSelected);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
     connect(manager->client(), &common::control::ControlClient::notificationReceived, this,
             &MainWindow::onNotification);
     connect(manager, &gui::ConnectionManager::stateChanged, this, &MainWindow::onStateChanged);
@@ -84,12 +83,12 @@ MainWindow::MainWindow(gui::ConnectionManager *manager, QWidget *parent)
     m_status.version = manager->daemonVersion();
     m_status.host = manager->host();
     applyStatus(m_status);
-    updateTitle();
+    onServiceSelected(QString());
     onStateChanged(manager->state());
 
     const QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
-        resize(720, 520);
+        resize(900, 600);
     if (manager->isLoggedIn())
         refresh();
 }
@@ -118,55 +117,51 @@ QWidget *MainWindow::createHeader()
     return header;
 }
 
-QWidget *MainWindow::createOverview()
+void MainWindow::selectService(const QString &service)
 {
-    auto *box = new QGroupBox(tr("Overview"), this);
-    m_versionLabel = valueLabel(QStringLiteral("daemonVersionLabel"), box);
-    m_hostLabel = valueLabel(QStringLiteral("hostLabel"), box);
-    m_uptimeLabel = valueLabel(QStringLiteral("uptimeLabel"), box);
-    m_dataDirLabel = valueLabel(QStringLiteral("dataDirLabel"), box);
-    m_profileLabel = valueLabel(QStringLiteral("profileLabel"), box);
-    auto *form = new QFormLayout(box);
-    form->addRow(tr("Daemon version:"), m_versionLabel);
-    form->addRow(tr("Host:"), m_hostLabel);
-    form->addRow(tr("Uptime:"), m_uptimeLabel);
-    form->addRow(tr("Data directory:"), m_dataDirLabel);
-    form->addRow(tr("Profile:"), m_profileLabel);
-    return box;
+    m_sidebar->selectService(service);
 }
 
-QWidget *MainWindow::createServices()
+void MainWindow::showPaneWidget(Pane *pane)
 {
-    auto *box = new QGroupBox(tr("Services"), this);
-    m_serviceView = new QTreeView(box);
-    m_serviceView->setObjectName(QStringLiteral("serviceView"));
-    m_serviceView->setModel(m_services);
-    m_serviceView->setRootIsDecorated(false);
-    m_serviceView->setUniformRowHeights(true);
-    m_serviceView->setAlternatingRowColors(true);
-    m_serviceView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_serviceView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_serviceView->header()->setStretchLastSection(true);
-    m_serviceView->setColumnWidth(ServiceListModel::NameColumn, 160);
-    m_serviceView->setColumnWidth(ServiceListModel::StateColumn, 100);
-    m_serviceView->setColumnWidth(ServiceListModel::ListenersColumn, 220);
+    const int index = m_tabs->indexOf(pane);
+    if (index >= 0)
+        m_tabs->setCurrentIndex(index);
+}
 
-    m_noServicesLabel = new QLabel(tr("No mail services are registered yet."), box);
-    m_noServicesLabel->setObjectName(QStringLiteral("noServicesLabel"));
-    m_noServicesLabel->setAlignment(Qt::AlignCenter);
-    m_noServicesLabel->setEnabled(false); // drawn greyed, like an empty view's placeholder
+void MainWindow::onServiceSelected(const QString &service)
+{
+    m_serviceActions->setService(service);
+    const QString currentTitle =
+        m_tabs->currentIndex() >= 0 ? m_tabs->tabText(m_tabs->currentIndex()) : QString();
+    const QSignalBlocker blocker(m_tabs);
+    while (m_tabs->count() > 0)
+        m_tabs->removeTab(0);
+    int keep = 0;
+    for (Pane *pane : m_panes) {
+        if (!pane->showsFor(service)) {
+            pane->hide();
+            continue;
+        }
+        pane->setService(service);
+        const int index = m_tabs->addTab(pane, pane->title());
+        if (pane->title() == currentTitle)
+            keep = index;
+    }
+    m_tabs->setCurrentIndex(keep);
+    onCurrentTabChanged(keep);
+}
 
-    m_servicesStack = new QStackedWidget(box);
-    m_servicesStack->setObjectName(QStringLiteral("servicesStack"));
-    m_servicesStack->addWidget(m_serviceView);
-    m_servicesStack->addWidget(m_noServicesLabel);
-    auto *layout = new QVBoxLayout(box);
-    layout->addWidget(m_servicesStack);
-
-    connect(m_services, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateServicesPage);
-    connect(m_services, &QAbstractItemModel::modelReset, this, &MainWindow::updateServicesPage);
-    updateServicesPage();
-    return box;
+void MainWindow::onCurrentTabChanged(int index)
+{
+    auto *pane = qobject_cast<Pane *>(m_tabs->widget(index));
+    if (pane == m_visiblePane)
+        return;
+    if (m_visiblePane)
+        m_visiblePane->visibilityChanged(false);
+    m_visiblePane = pane;
+    if (pane)
+        pane->visibilityChanged(true);
 }
 
 void MainWindow::createActions()
@@ -183,6 +178,25 @@ void MainWindow::createActions()
     m_refreshAction = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
+
+    QMenu *services = menuBar()->addMenu(tr("&Services"));
+    services->addAction(m_serviceActions->startAction());
+    services->addAction(m_serviceActions->stopAction());
+    services->addSeparator();
+    services->addAction(m_serviceActions->startAllAction());
+    services->addAction(m_serviceActions->stopAllAction());
+
+    QToolBar *toolBar = addToolBar(tr("Services"));
+    toolBar->setObjectName(QStringLiteral("serviceToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_serviceActions->startAction());
+    toolBar->addAction(m_serviceActions->stopAction());
+    toolBar->addSeparator();
+    toolBar->addAction(m_serviceActions->startAllAction());
+    toolBar->addAction(m_serviceActions->stopAllAction());
+    toolBar->addSeparator();
+    toolBar->addAction(m_refreshAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Mail Server Admin"), this, &MainWindow::about);
@@ -213,71 +227,31 @@ void MainWindow::applyStatus(const ServerStatus &status)
         m_status.version = m_manager->daemonVersion();
     if (m_status.host.isEmpty())
         m_status.host = m_manager->host();
-    const QString unknown = tr("unknown");
-    m_versionLabel->setText(m_status.version.isEmpty() ? unknown : m_status.version);
-    m_hostLabel->setText(m_status.host.isEmpty() ? unknown : m_status.host);
-    m_dataDirLabel->setText(m_status.dataDir.isEmpty() ? unknown : m_status.dataDir);
-    if (m_status.profile == QLatin1String("embedded"))
-        m_profileLabel->setText(tr("Embedded (an ordinary user, high ports)"));
-    else if (m_status.profile == QLatin1String("system"))
-        m_profileLabel->setText(tr("System service (standard ports)"));
-    else
-        m_profileLabel->setText(m_status.profile.isEmpty() ? unknown : m_status.profile);
     m_hostTitle->setText(m_status.host.isEmpty() ? tr("Mail Server") : m_status.host);
     m_subtitle->setText(m_status.version.isEmpty()
                             ? tr("Mail Server")
                             : tr("Mail Server · maild %1").arg(m_status.version));
-    if (m_status.warnings.isEmpty()) {
-        m_warningsLabel->setVisible(false);
-    } else {
-        m_warningsLabel->setText(tr("Warnings:") + QLatin1Char('\n') +
-                                 m_status.warnings.join(QLatin1Char('\n')));
-        m_warningsLabel->setVisible(true);
-    }
-    m_uptimeLabel->setToolTip(m_status.startedAt.isValid()
-                                  ? tr("Started %1").arg(gui::formatDateTime(m_status.startedAt))
-                                  : QString());
     m_services->setServices(m_status.services);
-    if (m_status.startedAt.isValid() || m_status.uptimeSeconds > 0) {
-        m_uptimeClock.start();
-        if (m_manager->isLoggedIn())
-            m_uptimeTimer.start();
-    }
-    updateUptime();
+    for (Pane *pane : m_panes)
+        pane->statusChanged(m_status);
     updateTitle();
-}
-
-void MainWindow::updateUptime()
-{
-    if (!m_uptimeClock.isValid()) {
-        m_uptimeLabel->setText(tr("unknown"));
-        return;
-    }
-    const qint64 seconds = m_status.uptimeSeconds + m_uptimeClock.elapsed() / 1000;
-    m_uptimeLabel->setText(gui::formatDuration(seconds));
 }
 
 void MainWindow::onNotification(const QString &method, const QJsonObject &params)
 {
     if (method == QLatin1String("service.state"))
         m_services->updateService(common::model::ServiceInfo::fromJson(params));
+    for (Pane *pane : m_panes)
+        pane->notification(method, params);
 }
 
 void MainWindow::onStateChanged(gui::ConnectionManager::State state)
 {
     const bool loggedIn = state == gui::ConnectionManager::State::LoggedIn;
-    // What is shown is the last known state: greyed while the daemon cannot confirm it.
-    m_overviewBox->setEnabled(loggedIn);
-    m_servicesBox->setEnabled(loggedIn);
     m_refreshAction->setEnabled(loggedIn);
     m_logInAction->setEnabled(state == gui::ConnectionManager::State::Disconnected);
-    if (loggedIn) {
-        if (m_uptimeClock.isValid())
-            m_uptimeTimer.start();
-    } else {
-        // The daemon may be restarting: its uptime is no longer known.
-        m_uptimeTimer.stop();
-    }
+    for (Pane *pane : m_panes)
+        pane->sessionChanged(loggedIn);
 }
 
 void MainWindow::onReconnectFailed(const QString &sentence)
@@ -304,12 +278,6 @@ void MainWindow::updateTitle()
 {
     const QString host = m_status.host.isEmpty() ? m_manager->host() : m_status.host;
     setWindowTitle(tr("Mail Server — %1").arg(host.isEmpty() ? m_manager->socketPath() : host));
-}
-
-void MainWindow::updateServicesPage()
-{
-    m_servicesStack->setCurrentWidget(
-        m_services->rowCount() > 0 ? static_cast<QWidget *>(m_serviceView) : m_noServicesLabel);
 }
 
 void MainWindow::about()

@@ -1,20 +1,20 @@
-// The Server Admin window: the daemon's identity (version, host, uptime, data directory),
-// its warnings and its mail services with their state, kept current by `service.state`
-// notifications; the connection state in the status bar. Later issues add the pages for
-// settings, logs, connections, the queue, MX records and certificates beside these.
+// The Server Admin window: a header with the daemon's identity, a sidebar (the server, then
+// each mail service with its status light), and for the selection the tabs of the registered
+// panes (paneregistry.cpp); a toolbar to start and stop services; the connection state in
+// the status bar. It forwards server.status answers, notifications and session changes to
+// the panes, which do the rest.
 #pragma once
 
 #include "connectionmanager.h"
+#include "pane.h"
 #include "serverstatus.h"
 
-#include <QElapsedTimer>
+#include <QList>
 #include <QMainWindow>
-#include <QTimer>
 
 class QAction;
 class QLabel;
-class QStackedWidget;
-class QTreeView;
+class QTabWidget;
 
 namespace gui {
 class ConnectionStatus;
@@ -22,7 +22,10 @@ class ConnectionStatus;
 
 namespace admin {
 
+
+class ServiceActions;
 class ServiceListModel;
+class Sidebar;
 
 class MainWindow : public QMainWindow
 {
@@ -33,6 +36,22 @@ public:
 
     ServiceListModel *serviceModel() const { return m_services; }
     const ServerStatus &status() const { return m_status; }
+    QTabWidget *tabs() const { return m_tabs; }
+    Sidebar *sidebar() const { return m_sidebar; }
+    ServiceActions *serviceActions() const { return m_serviceActions; }
+    // Selects the server ("") or a service in the sidebar, then the tab of that pane class.
+    void selectService(const QString &service);
+    template <typename T>
+    T *showPane()
+    {
+        for (Pane *pane : m_panes) {
+            if (auto *wanted = qobject_cast<T *>(pane)) {
+                showPaneWidget(pane);
+                return wanted;
+            }
+        }
+        return nullptr;
+    }
 
 public slots:
     // Asks the daemon for `server.status` again.
@@ -47,38 +66,29 @@ protected:
 
 private:
     QWidget *createHeader();
-    QWidget *createOverview();
-    QWidget *createServices();
     void createActions();
+    void showPaneWidget(Pane *pane);
+    void onServiceSelected(const QString &service);
+    void onCurrentTabChanged(int index);
     void applyStatus(const ServerStatus &status);
     void onNotification(const QString &method, const QJsonObject &params);
     void onStateChanged(gui::ConnectionManager::State state);
     void onReconnectFailed(const QString &sentence);
     void logInAgain(const QString &why);
     void updateTitle();
-    void updateUptime();
-    void updateServicesPage();
     void about();
 
     gui::ConnectionManager *m_manager;
     ServiceListModel *m_services;
     ServerStatus m_status;
-    QElapsedTimer m_uptimeClock;
-    QTimer m_uptimeTimer;
+    QList<Pane *> m_panes;
+    Pane *m_visiblePane = nullptr;
 
-    QWidget *m_overviewBox = nullptr;
-    QWidget *m_servicesBox = nullptr;
+    Sidebar *m_sidebar = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ServiceActions *m_serviceActions = nullptr;
     QLabel *m_hostTitle = nullptr;
     QLabel *m_subtitle = nullptr;
-    QLabel *m_versionLabel = nullptr;
-    QLabel *m_hostLabel = nullptr;
-    QLabel *m_uptimeLabel = nullptr;
-    QLabel *m_dataDirLabel = nullptr;
-    QLabel *m_profileLabel = nullptr;
-    QLabel *m_warningsLabel = nullptr;
-    QStackedWidget *m_servicesStack = nullptr;
-    QTreeView *m_serviceView = nullptr;
-    QLabel *m_noServicesLabel = nullptr;
     gui::ConnectionStatus *m_connectionStatus = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_logInAction = nullptr;

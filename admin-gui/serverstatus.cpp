@@ -21,7 +21,17 @@ ServerStatus ServerStatus::fromJson(const QJsonObject &o)
     for (const QJsonValue &v : o.value(QStringLiteral("warnings")).toArray())
         s.warnings.append(v.toString());
     s.controlClients = o.value(QStringLiteral("controlClients")).toInt();
+    if (o.contains(QStringLiteral("messagesToday")))
+        s.messagesToday = o.value(QStringLiteral("messagesToday")).toInteger();
     return s;
+}
+
+qint64 ServerStatus::activeConnections() const
+{
+    qint64 total = 0;
+    for (const common::model::ServiceInfo &service : services)
+        total += service.counters.value(QStringLiteral("activeConnections")).toInteger();
+    return total;
 }
 
 } // namespace admin

@@ -24,6 +24,10 @@ struct ServerStatus
     QList<common::model::ServiceInfo> services;
     QStringList warnings;
     int controlClients = 0;
+    qint64 messagesToday = -1; // -1: this daemon does not count them
+
+    // Open connections over every service (their activeConnections counters).
+    qint64 activeConnections() const;
 
     static ServerStatus fromJson(const QJsonObject &o);
 };

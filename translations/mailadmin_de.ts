@@ -7,40 +7,32 @@
         <source>The connection to the mail daemon was closed.</source>
         <translation>Die Verbindung zum Mail-Daemon wurde geschlossen.</translation>
     </message>
+    <message>
+        <source>The mail daemon is not running (no control socket at %1).</source>
+        <translation>Der Mail-Daemon läuft nicht (kein Steuer-Socket unter %1).</translation>
+    </message>
+    <message>
+        <source>The mail daemon is not running (the control socket %1 refused the connection).</source>
+        <translation>Der Mail-Daemon läuft nicht (der Steuer-Socket %1 hat die Verbindung abgelehnt).</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not open the control socket %1. Ask for membership of the mail administrators&apos; group.</source>
+        <translation>Nicht erlaubt: Sie dürfen den Steuer-Socket %1 nicht öffnen. Bitten Sie um Aufnahme in die Gruppe der Mail-Administratoren.</translation>
+    </message>
+    <message>
+        <source>The mail daemon did not answer in time (%1).</source>
+        <translation>Der Mail-Daemon hat nicht rechtzeitig geantwortet (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot talk to the mail daemon at %1.</source>
+        <translation>Keine Verbindung zum Mail-Daemon unter %1 möglich.</translation>
+    </message>
 </context>
 <context>
     <name>admin::MainWindow</name>
     <message>
-        <source>Overview</source>
-        <translation>Übersicht</translation>
-    </message>
-    <message>
-        <source>Daemon version:</source>
-        <translation>Daemon-Version:</translation>
-    </message>
-    <message>
-        <source>Host:</source>
-        <translation>Host:</translation>
-    </message>
-    <message>
-        <source>Uptime:</source>
-        <translation>Laufzeit:</translation>
-    </message>
-    <message>
-        <source>Data directory:</source>
-        <translation>Datenverzeichnis:</translation>
-    </message>
-    <message>
-        <source>Profile:</source>
-        <translation>Profil:</translation>
-    </message>
-    <message>
         <source>Services</source>
         <translation>Dienste</translation>
-    </message>
-    <message>
-        <source>No mail services are registered yet.</source>
-        <translation>Es sind noch keine Maildienste registriert.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -75,32 +67,12 @@
         <translation>Der Serverstatus konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>Embedded (an ordinary user, high ports)</source>
-        <translation>Eingebettet (gewöhnlicher Benutzer, hohe Ports)</translation>
-    </message>
-    <message>
-        <source>System service (standard ports)</source>
-        <translation>Systemdienst (Standardports)</translation>
-    </message>
-    <message>
         <source>Mail Server</source>
         <translation>Mailserver</translation>
     </message>
     <message>
         <source>Mail Server · maild %1</source>
         <translation>Mailserver · maild %1</translation>
-    </message>
-    <message>
-        <source>Warnings:</source>
-        <translation>Warnungen:</translation>
-    </message>
-    <message>
-        <source>Started %1</source>
-        <translation>Gestartet am %1</translation>
     </message>
     <message>
         <source>The connection to the mail daemon ended: %1</source>
@@ -117,6 +89,164 @@
     <message>
         <source>&lt;b&gt;Mail Server Admin&lt;/b&gt; %1&lt;br&gt;Runs the Mailroom mail daemon: its services, settings and logs.</source>
         <translation>&lt;b&gt;Mailserver-Verwaltung&lt;/b&gt; %1&lt;br&gt;Steuert den Mailroom-Mail-Daemon: seine Dienste, Einstellungen und Protokolle.</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Dienste</translation>
+    </message>
+</context>
+<context>
+    <name>admin::OverviewPane</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Daemon version:</source>
+        <translation>Daemon-Version:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Uptime:</source>
+        <translation>Laufzeit:</translation>
+    </message>
+    <message>
+        <source>Data directory:</source>
+        <translation>Datenverzeichnis:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>Open connections:</source>
+        <translation>Offene Verbindungen:</translation>
+    </message>
+    <message>
+        <source>Messages today:</source>
+        <translation>Nachrichten heute:</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>No mail services are registered yet.</source>
+        <translation>Es sind noch keine Maildienste registriert.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Listening on:</source>
+        <translation>Lauscht auf:</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Problem:</translation>
+    </message>
+    <message>
+        <source>Counters since start:</source>
+        <translation>Zähler seit dem Start:</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Embedded (an ordinary user, high ports)</source>
+        <translation>Eingebettet (gewöhnlicher Benutzer, hohe Ports)</translation>
+    </message>
+    <message>
+        <source>System service (standard ports)</source>
+        <translation>Systemdienst (Standardports)</translation>
+    </message>
+    <message>
+        <source>not counted by this daemon</source>
+        <translation>von diesem Daemon nicht gezählt</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Gestartet am %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+</context>
+<context>
+    <name>admin::ServiceActions</name>
+    <message>
+        <source>Start Service</source>
+        <translation>Dienst starten</translation>
+    </message>
+    <message>
+        <source>Stop Service</source>
+        <translation>Dienst stoppen</translation>
+    </message>
+    <message>
+        <source>Start All</source>
+        <translation>Alle starten</translation>
+    </message>
+    <message>
+        <source>Start every mail service that is not running</source>
+        <translation>Jeden nicht laufenden Maildienst starten</translation>
+    </message>
+    <message>
+        <source>Stop All</source>
+        <translation>Alle stoppen</translation>
+    </message>
+    <message>
+        <source>Stop every running mail service</source>
+        <translation>Jeden laufenden Maildienst stoppen</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <source>Stop %1</source>
+        <translation>%1 stoppen</translation>
+    </message>
+    <message>
+        <source>Stop %1?</source>
+        <translation>%1 stoppen?</translation>
+    </message>
+    <message>
+        <source>Stop all mail services?</source>
+        <translation>Alle Maildienste stoppen?</translation>
+    </message>
+    <message>
+        <source>Clients connected to %1 are disconnected, and no mail is received there until it is started again.</source>
+        <translation>Mit %1 verbundene Clients werden getrennt, und dort wird keine Post empfangen, bis der Dienst wieder gestartet wird.</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not stop %1: %2</source>
+        <translation>%1 konnte nicht gestoppt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -155,26 +285,10 @@
     </message>
 </context>
 <context>
-    <name>common::control::ControlClient</name>
+    <name>admin::Sidebar</name>
     <message>
-        <source>The mail daemon is not running (no control socket at %1).</source>
-        <translation>Der Mail-Daemon läuft nicht (kein Steuer-Socket unter %1).</translation>
-    </message>
-    <message>
-        <source>The mail daemon is not running (the control socket %1 refused the connection).</source>
-        <translation>Der Mail-Daemon läuft nicht (der Steuer-Socket %1 hat die Verbindung abgelehnt).</translation>
-    </message>
-    <message>
-        <source>Not allowed: you may not open the control socket %1. Ask for membership of the mail administrators&apos; group.</source>
-        <translation>Nicht erlaubt: Sie dürfen den Steuer-Socket %1 nicht öffnen. Bitten Sie um Aufnahme in die Gruppe der Mail-Administratoren.</translation>
-    </message>
-    <message>
-        <source>The mail daemon did not answer in time (%1).</source>
-        <translation>Der Mail-Daemon hat nicht rechtzeitig geantwortet (%1).</translation>
-    </message>
-    <message>
-        <source>Cannot talk to the mail daemon at %1.</source>
-        <translation>Keine Verbindung zum Mail-Daemon unter %1 möglich.</translation>
+        <source>Server</source>
+        <translation>Server</translation>
     </message>
 </context>
 <context>

@@ -7,40 +7,32 @@
         <source>The connection to the mail daemon was closed.</source>
         <translation>La connexion au démon de messagerie a été fermée.</translation>
     </message>
+    <message>
+        <source>The mail daemon is not running (no control socket at %1).</source>
+        <translation>Le démon de messagerie ne fonctionne pas (aucun socket de contrôle à %1).</translation>
+    </message>
+    <message>
+        <source>The mail daemon is not running (the control socket %1 refused the connection).</source>
+        <translation>Le démon de messagerie ne fonctionne pas (le socket de contrôle %1 a refusé la connexion).</translation>
+    </message>
+    <message>
+        <source>Not allowed: you may not open the control socket %1. Ask for membership of the mail administrators&apos; group.</source>
+        <translation>Non autorisé&#xa0;: vous ne pouvez pas ouvrir le socket de contrôle %1. Demandez à faire partie du groupe des administrateurs de la messagerie.</translation>
+    </message>
+    <message>
+        <source>The mail daemon did not answer in time (%1).</source>
+        <translation>Le démon de messagerie n&apos;a pas répondu à temps (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot talk to the mail daemon at %1.</source>
+        <translation>Impossible de communiquer avec le démon de messagerie à %1.</translation>
+    </message>
 </context>
 <context>
     <name>admin::MainWindow</name>
     <message>
-        <source>Overview</source>
-        <translation>Vue d&apos;ensemble</translation>
-    </message>
-    <message>
-        <source>Daemon version:</source>
-        <translation>Version du démon&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Host:</source>
-        <translation>Hôte&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Uptime:</source>
-        <translation>En service depuis&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Data directory:</source>
-        <translation>Répertoire de données&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Profile:</source>
-        <translation>Profil&#xa0;:</translation>
-    </message>
-    <message>
         <source>Services</source>
         <translation>Services</translation>
-    </message>
-    <message>
-        <source>No mail services are registered yet.</source>
-        <translation>Aucun service de messagerie n&apos;est encore enregistré.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -75,32 +67,12 @@
         <translation>Impossible de lire l&apos;état du serveur&#xa0;: %1</translation>
     </message>
     <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
-        <source>Embedded (an ordinary user, high ports)</source>
-        <translation>Intégré (utilisateur ordinaire, ports élevés)</translation>
-    </message>
-    <message>
-        <source>System service (standard ports)</source>
-        <translation>Service système (ports standard)</translation>
-    </message>
-    <message>
         <source>Mail Server</source>
         <translation>Serveur de messagerie</translation>
     </message>
     <message>
         <source>Mail Server · maild %1</source>
         <translation>Serveur de messagerie · maild %1</translation>
-    </message>
-    <message>
-        <source>Warnings:</source>
-        <translation>Avertissements&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Started %1</source>
-        <translation>Démarré le %1</translation>
     </message>
     <message>
         <source>The connection to the mail daemon ended: %1</source>
@@ -117,6 +89,164 @@
     <message>
         <source>&lt;b&gt;Mail Server Admin&lt;/b&gt; %1&lt;br&gt;Runs the Mailroom mail daemon: its services, settings and logs.</source>
         <translation>&lt;b&gt;Administration du serveur de messagerie&lt;/b&gt; %1&lt;br&gt;Pilote le démon de messagerie Mailroom&#xa0;: ses services, ses réglages et ses journaux.</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Services</translation>
+    </message>
+</context>
+<context>
+    <name>admin::OverviewPane</name>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d&apos;ensemble</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Daemon version:</source>
+        <translation>Version du démon&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Uptime:</source>
+        <translation>En service depuis&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Data directory:</source>
+        <translation>Répertoire de données&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Open connections:</source>
+        <translation>Connexions ouvertes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Messages today:</source>
+        <translation>Messages aujourd&apos;hui&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>No mail services are registered yet.</source>
+        <translation>Aucun service de messagerie n&apos;est encore enregistré.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Listening on:</source>
+        <translation>À l&apos;écoute sur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Problème&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Counters since start:</source>
+        <translation>Compteurs depuis le démarrage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Embedded (an ordinary user, high ports)</source>
+        <translation>Intégré (utilisateur ordinaire, ports élevés)</translation>
+    </message>
+    <message>
+        <source>System service (standard ports)</source>
+        <translation>Service système (ports standard)</translation>
+    </message>
+    <message>
+        <source>not counted by this daemon</source>
+        <translation>non compté par ce démon</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Avertissements&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Démarré le %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+</context>
+<context>
+    <name>admin::ServiceActions</name>
+    <message>
+        <source>Start Service</source>
+        <translation>Démarrer le service</translation>
+    </message>
+    <message>
+        <source>Stop Service</source>
+        <translation>Arrêter le service</translation>
+    </message>
+    <message>
+        <source>Start All</source>
+        <translation>Tout démarrer</translation>
+    </message>
+    <message>
+        <source>Start every mail service that is not running</source>
+        <translation>Démarrer chaque service de messagerie arrêté</translation>
+    </message>
+    <message>
+        <source>Stop All</source>
+        <translation>Tout arrêter</translation>
+    </message>
+    <message>
+        <source>Stop every running mail service</source>
+        <translation>Arrêter chaque service de messagerie en marche</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>Démarrer %1</translation>
+    </message>
+    <message>
+        <source>Stop %1</source>
+        <translation>Arrêter %1</translation>
+    </message>
+    <message>
+        <source>Stop %1?</source>
+        <translation>Arrêter %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Stop all mail services?</source>
+        <translation>Arrêter tous les services de messagerie&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Clients connected to %1 are disconnected, and no mail is received there until it is started again.</source>
+        <translation>Les clients connectés à %1 sont déconnectés, et aucun courrier n&apos;y est reçu jusqu&apos;à son redémarrage.</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>Impossible de démarrer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not stop %1: %2</source>
+        <translation>Impossible d&apos;arrêter %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -155,26 +285,10 @@
     </message>
 </context>
 <context>
-    <name>common::control::ControlClient</name>
+    <name>admin::Sidebar</name>
     <message>
-        <source>The mail daemon is not running (no control socket at %1).</source>
-        <translation>Le démon de messagerie ne fonctionne pas (aucun socket de contrôle à %1).</translation>
-    </message>
-    <message>
-        <source>The mail daemon is not running (the control socket %1 refused the connection).</source>
-        <translation>Le démon de messagerie ne fonctionne pas (le socket de contrôle %1 a refusé la connexion).</translation>
-    </message>
-    <message>
-        <source>Not allowed: you may not open the control socket %1. Ask for membership of the mail administrators&apos; group.</source>
-        <translation>Non autorisé&#xa0;: vous ne pouvez pas ouvrir le socket de contrôle %1. Demandez à faire partie du groupe des administrateurs de la messagerie.</translation>
-    </message>
-    <message>
-        <source>The mail daemon did not answer in time (%1).</source>
-        <translation>Le démon de messagerie n&apos;a pas répondu à temps (%1).</translation>
-    </message>
-    <message>
-        <source>Cannot talk to the mail daemon at %1.</source>
-        <translation>Impossible de communiquer avec le démon de messagerie à %1.</translation>
+        <source>Server</source>
+        <translation>Serveur</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,15 @@
 // The Server Admin window against a real maild: it shows what hello and server.status say,
-// follows service.state notifications, says so when the daemon goes away, and logs in again
-// by itself when a daemon comes back on the same data directory.
+// follows service.state notifications, stops and starts a service from its toolbar (asking
+// first), says so when the daemon goes away, and logs in again by itself when a daemon comes
+// back on the same data directory.
 #include "connectionmanager.h"
 #include "connectionstatus.h"
 #include "daemonfixture.h"
 #include "logindialog.h"
 #include "mainwindow.h"
+#include "serviceactions.h"
 #include "servicelistmodel.h"
+#include "sidebar.h"
 
 #include <QFileInfo>
 #include <QLabel>
@@ -15,6 +18,10 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QTabWidget>
+#include <QTcpSocket>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -30,6 +37,7 @@ private slots:
     void showsTheServer();
     void followsServiceNotifications();
     void followsServiceChangesMadeElsewhere();
+    void stopsAndStartsSmtpFromTheToolbar();
     void survivesDaemonRestart();
     void asksAgainWhenThePasswordChanged();
     void cleanupTestCase();
@@ -43,6 +51,31 @@ private:
     QString label(const char *name) const
     {
         return m_window->findChild<QLabel *>(QString::fromLatin1(name))->text();
+    }
+
+    QString daemonState(const QString &service)
+    {
+        const auto r = m_daemon.call(QStringLiteral("service.list"));
+        for (const QJsonValue &v : r.object().value(QStringLiteral("services")).toArray()) {
+            if (v[QStringLiteral("name")].toString() == service)
+                return v[QStringLiteral("state")].toString();
+        }
+        return {};
+    }
+    static bool portAccepts(quint16 port)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        return socket.waitForConnected(3000);
+    }
+    void clickToolButton(QAction *action)
+    {
+        auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("serviceToolBar"));
+        QVERIFY(toolBar);
+        QWidget *button = toolBar->widgetForAction(action);
+        QVERIFY(button);
+        QVERIFY(button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
     }
 
     QTemporaryDir m_settingsDir;
@@ -164,6 +197,47 @@ void TestAdminWindow::followsServiceChangesMadeElsewhere()
     QTRY_COMPARE_WITH_TIMEOUT(
         model->index(model->rowOf(name), admin::ServiceListModel::StateColumn).data().toString(),
         QStringLiteral("Running"), 10000);
+}
+
+void TestAdminWindow::stopsAndStartsSmtpFromTheToolbar()
+{
+    const quint16 port = m_daemon.port(QStringLiteral("smtp"));
+    QVERIFY(port != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(daemonState(QStringLiteral("smtp")), QStringLiteral("running"),
+                              10000);
+    QVERIFY(portAccepts(port));
+
+    m_window->selectService(QStringLiteral("smtp"));
+    QCOMPARE(m_window->sidebar()->currentService(), QStringLiteral("smtp"));
+    admin::ServiceActions *actions = m_window->serviceActions();
+    QTRY_VERIFY_WITH_TIMEOUT(actions->stopAction()->isEnabled(), 10000);
+    QVERIFY(!actions->startAction()->isEnabled());
+    guitest::saveScreenshot(m_window.get(), QStringLiteral("adminwindow-smtp"));
+
+    // Stopping asks first; Cancel would leave it running.
+    clickToolButton(actions->stopAction());
+    QPushButton *confirm = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (confirm = m_window->findChild<QPushButton *>(QStringLiteral("confirmButton"))) &&
+            confirm->isVisible(),
+        5000);
+    QCOMPARE(daemonState(QStringLiteral("smtp")), QStringLiteral("running"));
+    guitest::saveScreenshot(m_window.get(), QStringLiteral("adminwindow-confirmstop"));
+    QTest::mouseClick(confirm, Qt::LeftButton);
+
+    QTRY_COMPARE_WITH_TIMEOUT(daemonState(QStringLiteral("smtp")), QStringLiteral("stopped"),
+                              10000);
+    QVERIFY(!portAccepts(port));
+    // The buttons follow what the daemon pushed.
+    QTRY_VERIFY_WITH_TIMEOUT(actions->startAction()->isEnabled(), 10000);
+    QVERIFY(!actions->stopAction()->isEnabled());
+
+    clickToolButton(actions->startAction());
+    QTRY_COMPARE_WITH_TIMEOUT(daemonState(QStringLiteral("smtp")), QStringLiteral("running"),
+                              10000);
+    QTRY_VERIFY_WITH_TIMEOUT(portAccepts(port), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(actions->stopAction()->isEnabled(), 10000);
+    m_window->selectService(QString());
 }
 
 void TestAdminWindow::survivesDaemonRestart()

@@ -1,0 +1,24 @@
+// The registered panes (see paneregistry.h): a new pane is one line here.
+#include "paneregistry.h"
+
+#include "overviewpane.h"
+
+namespace admin {
+
+namespace {
+template <typename T>
+Pane *make(const PaneContext &context, QWidget *parent)
+{
+    return new T(context, parent);
+}
+} // namespace
+
+const QList<PaneFactory> &paneFactories()
+{
+    static const QList<PaneFactory> factories{
+        &make<OverviewPane>,
+    };
+    return factories;
+}
+
+} // namespace admin
