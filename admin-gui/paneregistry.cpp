@@ -1,6 +1,7 @@
 // The registered panes (see paneregistry.h): a new pane is one line here.
 #include "paneregistry.h"
 
+#include "logspane.h"
 #include "overviewpane.h"
 
 namespace admin {
@@ -17,6 +18,7 @@ const QList<PaneFactory> &paneFactories()
 {
     static const QList<PaneFactory> factories{
         &make<OverviewPane>,
+        &make<LogsPane>,
     };
     return factories;
 }

@@ -29,6 +29,112 @@
     </message>
 </context>
 <context>
+    <name>admin::LogListModel</name>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>admin::LogsPane</name>
+    <message>
+        <source>Logs</source>
+        <translation>Protokolle</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>At least:</source>
+        <translation>Mindestens:</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Dienst:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Not connected: new lines appear once the connection is back.</source>
+        <translation>Nicht verbunden: neue Zeilen erscheinen, sobald die Verbindung wieder steht.</translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>Protokoll wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The daemon does not send its log: %1</source>
+        <translation>Der Daemon sendet sein Protokoll nicht: %1</translation>
+    </message>
+    <message>
+        <source>Paused: new lines held back: %1</source>
+        <translation>Angehalten: zurückgehaltene neue Zeilen: %1</translation>
+    </message>
+    <message>
+        <source>Paused: new lines are held back.</source>
+        <translation>Angehalten: neue Zeilen werden zurückgehalten.</translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>Protokoll speichern</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation>Protokolldateien (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>Lines saved to %1: %2</source>
+        <translation>In %1 gespeicherte Zeilen: %2</translation>
+    </message>
+    <message>
+        <source>Could not save the log to %1: %2</source>
+        <translation>Das Protokoll konnte nicht in %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>admin::MainWindow</name>
     <message>
         <source>Services</source>

@@ -29,6 +29,112 @@
     </message>
 </context>
 <context>
+    <name>admin::LogListModel</name>
+    <message>
+        <source>Debug</source>
+        <translation>Débogage</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>admin::LogsPane</name>
+    <message>
+        <source>Logs</source>
+        <translation>Journaux</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>At least:</source>
+        <translation>Au moins&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Service&#xa0;:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Not connected: new lines appear once the connection is back.</source>
+        <translation>Non connecté : les nouvelles lignes apparaîtront au retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>Lecture du journal…</translation>
+    </message>
+    <message>
+        <source>The daemon does not send its log: %1</source>
+        <translation>Le démon n&apos;envoie pas son journal&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Paused: new lines held back: %1</source>
+        <translation>En pause : nouvelles lignes retenues&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Paused: new lines are held back.</source>
+        <translation>En pause : les nouvelles lignes sont retenues.</translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>Enregistrer le journal</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation>Fichiers journaux (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>Lines saved to %1: %2</source>
+        <translation>Lignes enregistrées dans %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not save the log to %1: %2</source>
+        <translation>Impossible d&apos;enregistrer le journal dans %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>admin::MainWindow</name>
     <message>
         <source>Services</source>
