@@ -65,6 +65,9 @@ NON_PUBLIC_CALLS = [
     ("tls.import", {"name": "x", "certificate": "x"}),
     ("tls.assign", {"service": "smtp", "name": "default"}),
     ("tls.delete", {"name": "x"}),
+    ("connection.list", None),
+    ("connection.close", {"id": 1}),
+    ("stats.get", None),
 ]
 
 
