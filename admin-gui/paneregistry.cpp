@@ -3,6 +3,7 @@
 
 #include "logspane.h"
 #include "overviewpane.h"
+#include "settingspane.h"
 
 namespace admin {
 
@@ -19,6 +20,7 @@ const QList<PaneFactory> &paneFactories()
     static const QList<PaneFactory> factories{
         &make<OverviewPane>,
         &make<LogsPane>,
+        &make<SettingsPane>,
     };
     return factories;
 }

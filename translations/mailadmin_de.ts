@@ -391,6 +391,207 @@
     </message>
 </context>
 <context>
+    <name>admin::SettingField</name>
+    <message>
+        <source>One per line</source>
+        <translation>Eine pro Zeile</translation>
+    </message>
+    <message>
+        <source>Fixed on the daemon&apos;s command line; it cannot be changed here.</source>
+        <translation>Auf der Befehlszeile des Daemons festgelegt; hier nicht änderbar.</translation>
+    </message>
+</context>
+<context>
+    <name>admin::SettingsLayout</name>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Host name:</source>
+        <translation>Hostname:</translation>
+    </message>
+    <message>
+        <source>SMTP enabled:</source>
+        <translation>SMTP aktiviert:</translation>
+    </message>
+    <message>
+        <source>POP3 enabled:</source>
+        <translation>POP3 aktiviert:</translation>
+    </message>
+    <message>
+        <source>IMAP enabled:</source>
+        <translation>IMAP aktiviert:</translation>
+    </message>
+    <message>
+        <source>Listen on addresses:</source>
+        <translation>Auf Adressen lauschen:</translation>
+    </message>
+    <message>
+        <source>SMTP port:</source>
+        <translation>SMTP-Port:</translation>
+    </message>
+    <message>
+        <source>Submission port:</source>
+        <translation>Submission-Port:</translation>
+    </message>
+    <message>
+        <source>SMTPS port:</source>
+        <translation>SMTPS-Port:</translation>
+    </message>
+    <message>
+        <source>POP3 port:</source>
+        <translation>POP3-Port:</translation>
+    </message>
+    <message>
+        <source>POP3S port:</source>
+        <translation>POP3S-Port:</translation>
+    </message>
+    <message>
+        <source>IMAP port:</source>
+        <translation>IMAP-Port:</translation>
+    </message>
+    <message>
+        <source>IMAPS port:</source>
+        <translation>IMAPS-Port:</translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation>Weiterleitung</translation>
+    </message>
+    <message>
+        <source>Trusted networks (may relay):</source>
+        <translation>Vertrauenswürdige Netze (dürfen weiterleiten):</translation>
+    </message>
+    <message>
+        <source>Relay requires authentication:</source>
+        <translation>Weiterleitung erfordert Anmeldung:</translation>
+    </message>
+    <message>
+        <source>Filters &amp; limits</source>
+        <translation>Filter und Grenzen</translation>
+    </message>
+    <message>
+        <source>Largest message (bytes):</source>
+        <translation>Größte Nachricht (Bytes):</translation>
+    </message>
+    <message>
+        <source>Recipients per message:</source>
+        <translation>Empfänger pro Nachricht:</translation>
+    </message>
+    <message>
+        <source>SMTP connections per address:</source>
+        <translation>SMTP-Verbindungen pro Adresse:</translation>
+    </message>
+    <message>
+        <source>SMTP connections in all:</source>
+        <translation>SMTP-Verbindungen insgesamt:</translation>
+    </message>
+    <message>
+        <source>Received: headers before a loop:</source>
+        <translation>Received:-Kopfzeilen bis zur Schleife:</translation>
+    </message>
+    <message>
+        <source>POP3 connections per address:</source>
+        <translation>POP3-Verbindungen pro Adresse:</translation>
+    </message>
+    <message>
+        <source>IMAP connections per address:</source>
+        <translation>IMAP-Verbindungen pro Adresse:</translation>
+    </message>
+    <message>
+        <source>IMAP connections in all:</source>
+        <translation>IMAP-Verbindungen insgesamt:</translation>
+    </message>
+    <message>
+        <source>Largest IMAP upload (bytes):</source>
+        <translation>Größter IMAP-Upload (Bytes):</translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation>Protokollierung</translation>
+    </message>
+    <message>
+        <source>Least severe level:</source>
+        <translation>Niedrigste Stufe:</translation>
+    </message>
+    <message>
+        <source>Also write to a file:</source>
+        <translation>Auch in eine Datei schreiben:</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>SMTP TLS:</source>
+        <translation>SMTP-TLS:</translation>
+    </message>
+    <message>
+        <source>POP3 TLS:</source>
+        <translation>POP3-TLS:</translation>
+    </message>
+    <message>
+        <source>IMAP TLS:</source>
+        <translation>IMAP-TLS:</translation>
+    </message>
+    <message>
+        <source>Default certificate:</source>
+        <translation>Standardzertifikat:</translation>
+    </message>
+    <message>
+        <source>SMTP certificate:</source>
+        <translation>SMTP-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>POP3 certificate:</source>
+        <translation>POP3-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>IMAP certificate:</source>
+        <translation>IMAP-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Quota warning threshold (%):</source>
+        <translation>Quota-Warnschwelle (%):</translation>
+    </message>
+</context>
+<context>
+    <name>admin::SettingsPane</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Reading the settings…</source>
+        <translation>Einstellungen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Could not read the settings: %1</source>
+        <translation>Die Einstellungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird übernommen…</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation>Übernommen.</translation>
+    </message>
+</context>
+<context>
     <name>admin::Sidebar</name>
     <message>
         <source>Server</source>

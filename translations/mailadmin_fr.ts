@@ -391,6 +391,207 @@
     </message>
 </context>
 <context>
+    <name>admin::SettingField</name>
+    <message>
+        <source>One per line</source>
+        <translation>Un par ligne</translation>
+    </message>
+    <message>
+        <source>Fixed on the daemon&apos;s command line; it cannot be changed here.</source>
+        <translation>Fixé sur la ligne de commande du démon&#xa0;; non modifiable ici.</translation>
+    </message>
+</context>
+<context>
+    <name>admin::SettingsLayout</name>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Host name:</source>
+        <translation>Nom d&apos;hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SMTP enabled:</source>
+        <translation>SMTP activé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>POP3 enabled:</source>
+        <translation>POP3 activé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>IMAP enabled:</source>
+        <translation>IMAP activé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Listen on addresses:</source>
+        <translation>Écouter sur les adresses&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SMTP port:</source>
+        <translation>Port SMTP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Submission port:</source>
+        <translation>Port de soumission&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SMTPS port:</source>
+        <translation>Port SMTPS&#xa0;:</translation>
+    </message>
+    <message>
+        <source>POP3 port:</source>
+        <translation>Port POP3&#xa0;:</translation>
+    </message>
+    <message>
+        <source>POP3S port:</source>
+        <translation>Port POP3S&#xa0;:</translation>
+    </message>
+    <message>
+        <source>IMAP port:</source>
+        <translation>Port IMAP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>IMAPS port:</source>
+        <translation>Port IMAPS&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation>Relais</translation>
+    </message>
+    <message>
+        <source>Trusted networks (may relay):</source>
+        <translation>Réseaux de confiance (peuvent relayer)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Relay requires authentication:</source>
+        <translation>Le relais exige l&apos;authentification&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Filters &amp; limits</source>
+        <translation>Filtres et limites</translation>
+    </message>
+    <message>
+        <source>Largest message (bytes):</source>
+        <translation>Plus grand message (octets)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Recipients per message:</source>
+        <translation>Destinataires par message&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SMTP connections per address:</source>
+        <translation>Connexions SMTP par adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SMTP connections in all:</source>
+        <translation>Connexions SMTP au total&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Received: headers before a loop:</source>
+        <translation>En-têtes Received: avant une boucle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>POP3 connections per address:</source>
+        <translation>Connexions POP3 par adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>IMAP connections per address:</source>
+        <translation>Connexions IMAP par adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>IMAP connections in all:</source>
+        <translation>Connexions IMAP au total&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Largest IMAP upload (bytes):</source>
+        <translation>Plus grand envoi IMAP (octets)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation>Journalisation</translation>
+    </message>
+    <message>
+        <source>Least severe level:</source>
+        <translation>Niveau le moins grave&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Also write to a file:</source>
+        <translation>Écrire aussi dans un fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <source>SMTP TLS:</source>
+        <translation>TLS SMTP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>POP3 TLS:</source>
+        <translation>TLS POP3&#xa0;:</translation>
+    </message>
+    <message>
+        <source>IMAP TLS:</source>
+        <translation>TLS IMAP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Default certificate:</source>
+        <translation>Certificat par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SMTP certificate:</source>
+        <translation>Certificat SMTP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>POP3 certificate:</source>
+        <translation>Certificat POP3&#xa0;:</translation>
+    </message>
+    <message>
+        <source>IMAP certificate:</source>
+        <translation>Certificat IMAP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Quota warning threshold (%):</source>
+        <translation>Seuil d&apos;alerte de quota (%)&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>admin::SettingsPane</name>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Reading the settings…</source>
+        <translation>Lecture des réglages…</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Could not read the settings: %1</source>
+        <translation>Impossible de lire les réglages&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Application…</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Non appliqué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation>Appliqué.</translation>
+    </message>
+</context>
+<context>
     <name>admin::Sidebar</name>
     <message>
         <source>Server</source>
