@@ -401,6 +401,34 @@ class Hostile(ImapTestCase):
         self.assertIn(b"1 EXPUNGE", [u.upper() for u in r.untagged], r)
         self.assert_alive(c)
 
+    def test_oversized_argument_lists(self):
+        """Argument lists that are long but under the line limit: thousands of header field names,
+        ID pairs, ENABLE atoms, a LIST pattern of alternating wildcards (a backtracking matcher
+        would take forever), invalid UTF-8 in a UTF-8 SEARCH. Each is answered (OK or a refusal)
+        within the timeout and the session goes on."""
+        self.deliver_to(self.name, [make_message("args")])
+        c = self.login(self.name, self.pw)
+        for i in range(30):
+            self.expect_ok(c.cmd("CREATE Box%02d/Sub" % i))
+        checks = [
+            "LIST \"\" \"" + "*%" * 500 + "x\"",
+            "LIST \"\" \"" + "%" * 1000 + "\"",
+            "ID (" + " ".join("\"k%d\" \"v%d\"" % (i, i) for i in range(1000)) + ")",
+            "ENABLE " + " ".join("X-EXT%d" % i for i in range(3000)),
+            "STATUS INBOX (" + " ".join(["MESSAGES"] * 3000) + ")",
+        ]
+        for cmd in checks:
+            r = c.cmd(cmd, timeout=30)
+            self.assertIn(r.status, ("OK", "NO", "BAD"), "%s...: %r" % (cmd[:40], r))
+        self.expect_ok(c.cmd("SELECT INBOX"))
+        fields = " ".join("X-F%d" % i for i in range(4000))
+        r = c.cmd("FETCH 1 (BODY.PEEK[HEADER.FIELDS (%s)])" % fields, timeout=30)
+        self.assertIn(r.status, ("OK", "BAD"), r)
+        bad_utf8 = b"\xff\xfe\xc3("
+        r = c.cmd_literal([b"SEARCH CHARSET UTF-8 BODY {%d}" % len(bad_utf8), bad_utf8, b""])
+        self.assertIn(r.status, ("OK", "NO", "BAD"), r)
+        self.assert_alive(c)
+
     def test_thousands_of_keywords(self):
         self.deliver_to(self.name, [make_message("kw")])
         c, _ = self.session(self.name, self.pw)
