@@ -1,6 +1,7 @@
 // The registered panes (see paneregistry.h): a new pane is one line here.
 #include "paneregistry.h"
 
+#include "certificatespane.h"
 #include "logspane.h"
 #include "overviewpane.h"
 #include "settingspane.h"
@@ -21,6 +22,7 @@ const QList<PaneFactory> &paneFactories()
         &make<OverviewPane>,
         &make<LogsPane>,
         &make<SettingsPane>,
+        &make<CertificatesPane>,
     };
     return factories;
 }

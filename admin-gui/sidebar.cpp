@@ -31,8 +31,8 @@ Sidebar::Sidebar(ServiceListModel *services, QWidget *parent)
     setObjectName(QStringLiteral("sidebar"));
     setIconSize(QSize(20, 20));
     setSelectionMode(QAbstractItemView::SingleSelection);
-    setMinimumWidth(150);
-    setMaximumWidth(220);
+    setMinimumWidth(130);
+    setMaximumWidth(180);
     connect(services, &QAbstractItemModel::modelReset, this, &Sidebar::rebuild);
     connect(services, &QAbstractItemModel::rowsInserted, this, &Sidebar::rebuild);
     connect(services, &QAbstractItemModel::rowsRemoved, this, &Sidebar::rebuild);

@@ -29,6 +29,112 @@
     </message>
 </context>
 <context>
+    <name>admin::CertificateListModel</name>
+    <message>
+        <source>self-signed</source>
+        <translation>selbstsigniert</translation>
+    </message>
+    <message>
+        <source>waiting for the signed certificate</source>
+        <translation>wartet auf das signierte Zertifikat</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1 (abgelaufen)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 days left)</source>
+        <translation>%1 (noch %2 Tage)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Host names</source>
+        <translation>Hostnamen</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Verwendet von</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256-Fingerabdruck</translation>
+    </message>
+</context>
+<context>
+    <name>admin::CertificatesPane</name>
+    <message>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
+    </message>
+    <message>
+        <source>New Self-Signed…</source>
+        <translation>Neu, selbstsigniert…</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Make the selected certificate the one this service presents</source>
+        <translation>Diesen Dienst das gewählte Zertifikat vorzeigen lassen</translation>
+    </message>
+    <message>
+        <source>Use for:</source>
+        <translation>Verwenden für:</translation>
+    </message>
+    <message>
+        <source>Could not list the certificates: %1</source>
+        <translation>Die Zertifikate konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
+    </message>
+    <message>
+        <source>Certificate %1 created.</source>
+        <translation>Zertifikat %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>%1 now presents certificate %2.</source>
+        <translation>%1 zeigt jetzt das Zertifikat %2 vor.</translation>
+    </message>
+    <message>
+        <source>Delete certificate %1?</source>
+        <translation>Zertifikat %1 löschen?</translation>
+    </message>
+    <message>
+        <source>Its private key is deleted too; this cannot be undone.</source>
+        <translation>Sein privater Schlüssel wird ebenfalls gelöscht; das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Certificate %1 deleted.</source>
+        <translation>Zertifikat %1 gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>admin::LogListModel</name>
     <message>
         <source>Debug</source>
@@ -298,6 +404,41 @@
     <message>
         <source>none</source>
         <translation>keines</translation>
+    </message>
+</context>
+<context>
+    <name>admin::SelfSignedDialog</name>
+    <message>
+        <source>New Self-Signed Certificate</source>
+        <translation>Neues selbstsigniertes Zertifikat</translation>
+    </message>
+    <message>
+        <source>e.g. mail-2027</source>
+        <translation>z. B. mail-2027</translation>
+    </message>
+    <message>
+        <source>The names clients use to reach this server, separated by commas</source>
+        <translation>Die Namen, unter denen Clients diesen Server erreichen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Host names:</source>
+        <translation>Hostnamen:</translation>
+    </message>
+    <message>
+        <source>Valid for:</source>
+        <translation>Gültig für:</translation>
     </message>
 </context>
 <context>

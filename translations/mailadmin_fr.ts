@@ -29,6 +29,112 @@
     </message>
 </context>
 <context>
+    <name>admin::CertificateListModel</name>
+    <message>
+        <source>self-signed</source>
+        <translation>auto-signé</translation>
+    </message>
+    <message>
+        <source>waiting for the signed certificate</source>
+        <translation>en attente du certificat signé</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1 (expiré)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 days left)</source>
+        <translation>%1 (encore %2 jours)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Host names</source>
+        <translation>Noms d&apos;hôte</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valable jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Utilisé par</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>Empreinte SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>admin::CertificatesPane</name>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificats</translation>
+    </message>
+    <message>
+        <source>New Self-Signed…</source>
+        <translation>Nouveau auto-signé…</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Attribuer</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Make the selected certificate the one this service presents</source>
+        <translation>Faire présenter le certificat choisi par ce service</translation>
+    </message>
+    <message>
+        <source>Use for:</source>
+        <translation>Utiliser pour&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Could not list the certificates: %1</source>
+        <translation>Impossible de lister les certificats&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>En cours…</translation>
+    </message>
+    <message>
+        <source>Certificate %1 created.</source>
+        <translation>Certificat %1 créé.</translation>
+    </message>
+    <message>
+        <source>%1 now presents certificate %2.</source>
+        <translation>%1 présente désormais le certificat %2.</translation>
+    </message>
+    <message>
+        <source>Delete certificate %1?</source>
+        <translation>Supprimer le certificat %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Its private key is deleted too; this cannot be undone.</source>
+        <translation>Sa clé privée est supprimée aussi&#xa0;; c&apos;est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Certificate %1 deleted.</source>
+        <translation>Certificat %1 supprimé.</translation>
+    </message>
+</context>
+<context>
     <name>admin::LogListModel</name>
     <message>
         <source>Debug</source>
@@ -298,6 +404,41 @@
     <message>
         <source>none</source>
         <translation>aucun</translation>
+    </message>
+</context>
+<context>
+    <name>admin::SelfSignedDialog</name>
+    <message>
+        <source>New Self-Signed Certificate</source>
+        <translation>Nouveau certificat auto-signé</translation>
+    </message>
+    <message>
+        <source>e.g. mail-2027</source>
+        <translation>p. ex. mail-2027</translation>
+    </message>
+    <message>
+        <source>The names clients use to reach this server, separated by commas</source>
+        <translation>Les noms par lesquels les clients joignent ce serveur, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Host names:</source>
+        <translation>Noms d&apos;hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Valid for:</source>
+        <translation>Valable&#xa0;:</translation>
     </message>
 </context>
 <context>
