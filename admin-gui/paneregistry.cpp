@@ -1,7 +1,9 @@
 // The registered panes (see paneregistry.h): a new pane is one line here.
 #include "paneregistry.h"
 
+#include "accountspane.h"
 #include "certificatespane.h"
+#include "connectionspane.h"
 #include "logspane.h"
 #include "overviewpane.h"
 #include "settingspane.h"
@@ -21,8 +23,10 @@ const QList<PaneFactory> &paneFactories()
     static const QList<PaneFactory> factories{
         &make<OverviewPane>,
         &make<LogsPane>,
+        &make<ConnectionsPane>,
         &make<SettingsPane>,
         &make<CertificatesPane>,
+        &make<AccountsPane>,
     };
     return factories;
 }

@@ -29,6 +29,60 @@
     </message>
 </context>
 <context>
+    <name>admin::AccountUsageModel</name>
+    <message>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>%1% — past the warning threshold</source>
+        <translation>%1 % — Warnschwelle überschritten</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Kontingent</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Belegt</translation>
+    </message>
+</context>
+<context>
+    <name>admin::AccountsPane</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>The accounts that store the most mail, largest first. Those in red are past their quota warning threshold.</source>
+        <translation>Die Konten mit der meisten gespeicherten Post, größte zuerst. Rot markierte haben ihre Quota-Warnschwelle überschritten.</translation>
+    </message>
+    <message>
+        <source>Could not list the accounts: %1</source>
+        <translation>Die Konten konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Accounts: %1; past the warning threshold: %2</source>
+        <translation>Konten: %1; über der Warnschwelle: %2</translation>
+    </message>
+</context>
+<context>
     <name>admin::CertificateListModel</name>
     <message>
         <source>self-signed</source>
@@ -132,6 +186,88 @@
     <message>
         <source>Certificate %1 deleted.</source>
         <translation>Zertifikat %1 gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>admin::ConnectionListModel</name>
+    <message>
+        <source>(not logged in)</source>
+        <translation>(nicht angemeldet)</translation>
+    </message>
+    <message>
+        <source>%1 (IDLE)</source>
+        <translation>%1 (IDLE)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Postfach</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+</context>
+<context>
+    <name>admin::ConnectionsPane</name>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Disconnect…</source>
+        <translation>Trennen…</translation>
+    </message>
+    <message>
+        <source>This daemon does not offer connection.list; update maild to see its connections.</source>
+        <translation>Dieser Daemon bietet connection.list nicht an; aktualisieren Sie maild, um seine Verbindungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Could not list the connections: %1</source>
+        <translation>Die Verbindungen konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Open connections: %1</source>
+        <translation>Offene Verbindungen: %1</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Disconnect %1?</source>
+        <translation>%1 trennen?</translation>
+    </message>
+    <message>
+        <source>The client&apos;s session ends at once; it may connect again.</source>
+        <translation>Die Sitzung des Clients endet sofort; er kann sich erneut verbinden.</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
     </message>
 </context>
 <context>

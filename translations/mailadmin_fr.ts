@@ -29,6 +29,60 @@
     </message>
 </context>
 <context>
+    <name>admin::AccountUsageModel</name>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>%1% — past the warning threshold</source>
+        <translation>%1&#xa0;% — seuil d&apos;alerte dépassé</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Stocké</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Utilisé</translation>
+    </message>
+</context>
+<context>
+    <name>admin::AccountsPane</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>The accounts that store the most mail, largest first. Those in red are past their quota warning threshold.</source>
+        <translation>Les comptes qui stockent le plus de courrier, du plus gros au plus petit. En rouge, ceux qui ont dépassé leur seuil d&apos;alerte de quota.</translation>
+    </message>
+    <message>
+        <source>Could not list the accounts: %1</source>
+        <translation>Impossible de lister les comptes&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>Accounts: %1; past the warning threshold: %2</source>
+        <translation>Comptes&#xa0;:&#xa0;%1&#xa0;; au-delà du seuil d&apos;alerte&#xa0;:&#xa0;%2</translation>
+    </message>
+</context>
+<context>
     <name>admin::CertificateListModel</name>
     <message>
         <source>self-signed</source>
@@ -132,6 +186,88 @@
     <message>
         <source>Certificate %1 deleted.</source>
         <translation>Certificat %1 supprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>admin::ConnectionListModel</name>
+    <message>
+        <source>(not logged in)</source>
+        <translation>(non connecté)</translation>
+    </message>
+    <message>
+        <source>%1 (IDLE)</source>
+        <translation>%1 (IDLE)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+</context>
+<context>
+    <name>admin::ConnectionsPane</name>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>Disconnect…</source>
+        <translation>Déconnecter…</translation>
+    </message>
+    <message>
+        <source>This daemon does not offer connection.list; update maild to see its connections.</source>
+        <translation>Ce démon n&apos;offre pas connection.list&#xa0;; mettez maild à jour pour voir ses connexions.</translation>
+    </message>
+    <message>
+        <source>Could not list the connections: %1</source>
+        <translation>Impossible de lister les connexions&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>Open connections: %1</source>
+        <translation>Connexions ouvertes&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 depuis&#xa0;%2</translation>
+    </message>
+    <message>
+        <source>Disconnect %1?</source>
+        <translation>Déconnecter&#xa0;%1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The client&apos;s session ends at once; it may connect again.</source>
+        <translation>La session du client prend fin immédiatement&#xa0;; il peut se reconnecter.</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
     </message>
 </context>
 <context>
