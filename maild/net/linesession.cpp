@@ -5,6 +5,10 @@
 
 #include <QSslSocket>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <atomic>
 
 namespace maild::net {
@@ -13,6 +17,12 @@ namespace {
 
 std::atomic<quint64> g_nextSessionId{1};
 
+// Back-pressure against a client that sends without reading: while input is paused, at most
+// this much of it is taken from the socket (the rest waits in the kernel, and TCP's window
+// closes); while this much output is unsent, no further command is handled.
+constexpr qsizetype kMaxBufferedInput = 1024 * 1024;
+constexpr qint64 kMaxPendingOutput = 1024 * 1024;
+
 } // namespace
 
 LineSession::LineSession(QSslSocket *socket, qsizetype maxLine, QObject *parent)
@@ -20,6 +30,7 @@ LineSession::LineSession(QSslSocket *socket, qsizetype maxLine, QObject *parent)
       m_since(QDateTime::currentDateTimeUtc()), m_maxLine(maxLine)
 {
     m_socket->setParent(this);
+    m_socket->setReadBufferSize(256 * 1024); // Qt stops reading from the kernel past this
     connect(m_socket, &QSslSocket::readyRead, this, &LineSession::onReadyRead);
     connect(m_socket, &QSslSocket::disconnected, this, [this] {
         m_closed = true;
@@ -43,6 +54,10 @@ LineSession::LineSession(QSslSocket *socket, qsizetype maxLine, QObject *parent)
         if (m_statistics)
             m_statistics->add(core::Statistics::Counter::BytesOut, written);
         outputWritten();
+        if (m_outputBlocked && pendingOutput() < kMaxPendingOutput / 2) {
+            m_outputBlocked = false;
+            process();
+        }
     });
     connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] { outputWritten(); });
     m_idle.setSingleShot(true);
@@ -141,6 +156,13 @@ bool LineSession::startTls(const QSslConfiguration &config, bool discardPending)
 
 void LineSession::onReadyRead()
 {
+    // Acknowledge at once rather than after the delayed-ACK timer: a client that writes a
+    // literal and its closing CRLF in two small writes (Python's imaplib, with Nagle on)
+    // otherwise waits up to 40 ms for our ACK before it sends the CRLF.
+    const int one = 1;
+    ::setsockopt(int(m_socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+    if ((m_paused || m_outputBlocked) && m_in.size() - m_inPos >= kMaxBufferedInput)
+        return; // taken when input resumes (resumeInput, process)
     const QByteArray chunk = m_socket->readAll();
     if (m_statistics)
         m_statistics->add(core::Statistics::Counter::BytesIn, chunk.size());
@@ -159,6 +181,10 @@ void LineSession::process()
         return; // re-entered from a handler; the outer loop carries on
     m_processing = true;
     while (!m_paused && !m_closed) {
+        if (pendingOutput() >= kMaxPendingOutput) {
+            m_outputBlocked = true; // bytesWritten resumes
+            break;
+        }
         if (inRawMode()) {
             const qsizetype before = m_inPos;
             handleRaw();
@@ -176,6 +202,10 @@ void LineSession::process()
         m_in.remove(0, m_inPos);
         m_inPos = 0;
     }
+    // Input left in the socket while we were paused or blocked: readyRead will not come again
+    // for it, so fetch it now (queued, so a long pipeline never recurses).
+    if (!m_paused && !m_outputBlocked && !m_closed && m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, [this] { onReadyRead(); }, Qt::QueuedConnection);
 }
 
 bool LineSession::takeLine(QByteArray *line)

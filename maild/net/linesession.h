@@ -94,6 +94,7 @@ private:
     bool m_closed = false;
     bool m_processing = false;
     bool m_handshaking = false;
+    bool m_outputBlocked = false; // the client does not read: commands wait (see process)
     QTimer m_idle;
 };
 

@@ -312,3 +312,51 @@ class Hostile(SmtpTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Backpressure(SmtpTestCase):
+    """A client that pipelines commands and never reads the replies: maild stops taking its
+    input once about a megabyte of replies is unsent (the client's sends then block on TCP's
+    closed window) instead of buffering without bound; the same for IMAP and POP3, which share
+    the session plumbing (docs/architecture.md)."""
+
+    def rss_kib(self):
+        with open("/proc/%d/status" % self.daemon.pid) as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+        return 0
+
+    def flood(self, port, greeting_prefix, command, limit=200 * 1024 * 1024):
+        """Sends command again and again without reading; returns the bytes sent before the
+        socket stayed blocked for 3 seconds (or limit)."""
+        import socket
+        sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+        self.addCleanup(sock.close)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 * 1024)
+        self.assertTrue(sock.recv(200).startswith(greeting_prefix))
+        sock.settimeout(3)
+        block = command * (65536 // len(command))
+        sent = 0
+        try:
+            while sent < limit:
+                sent += sock.send(block)
+        except (socket.timeout, BlockingIOError):
+            pass
+        return sent
+
+    def test_unread_replies_stop_the_input(self):
+        before = self.rss_kib()
+        for port, greeting, command in ((self.smtp_port, b"220", b"NOOP\r\n"),
+                                        (self.daemon.ports["imap"], b"* OK", b"a NOOP\r\n"),
+                                        (self.daemon.ports["pop3"], b"+OK", b"CAPA\r\n")):
+            sent = self.flood(port, greeting, command)
+            # Replies are 2-20 times the size of these commands: without back-pressure maild
+            # keeps reading (and answering into memory) until the limit.
+            self.assertLess(sent, 64 * 1024 * 1024, "port %d took %d bytes from a client that reads nothing"
+                            % (port, sent))
+        grown = self.rss_kib() - before
+        self.assertLess(grown, 96 * 1024, "maild grew by %d KiB for three clients that read nothing" % grown)
+        # and it still serves everyone else
+        c = self.smtp()
+        self.expect(c.cmd("NOOP"), 250)
