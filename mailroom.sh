@@ -14,6 +14,7 @@ CALLER_PWD=$PWD
 PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6svg6
+    qt6-charts-dev
     libsqlite3-dev libssl-dev libgl-dev
     python3 python3-cryptography openssl swaks curl sqlite3 util-linux
     strace faketime fetchmail mutt iproute2

@@ -4,6 +4,7 @@
 #include "accountspane.h"
 #include "certificatespane.h"
 #include "connectionspane.h"
+#include "graphspane.h"
 #include "logspane.h"
 #include "overviewpane.h"
 #include "settingspane.h"
@@ -24,6 +25,7 @@ const QList<PaneFactory> &paneFactories()
         &make<OverviewPane>,
         &make<LogsPane>,
         &make<ConnectionsPane>,
+        &make<GraphsPane>,
         &make<SettingsPane>,
         &make<CertificatesPane>,
         &make<AccountsPane>,

@@ -271,6 +271,49 @@
     </message>
 </context>
 <context>
+    <name>admin::GraphsPane</name>
+    <message>
+        <source>Graphs</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Messages per minute</source>
+        <translation>Nachrichten pro Minute</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>Connections per minute</source>
+        <translation>Verbindungen pro Minute</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Kilobytes per minute</source>
+        <translation>Kilobyte pro Minute</translation>
+    </message>
+    <message>
+        <source>This daemon does not offer stats.get; update maild to see its traffic.</source>
+        <translation>Dieser Daemon bietet stats.get nicht an; aktualisieren Sie maild, um seinen Verkehr zu sehen.</translation>
+    </message>
+    <message>
+        <source>Could not read the traffic figures: %1</source>
+        <translation>Die Verkehrszahlen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Today: %1 messages in, %2 out, %3 connections.</source>
+        <translation>Heute: %1 Nachrichten eingegangen, %2 ausgegangen, %3 Verbindungen.</translation>
+    </message>
+</context>
+<context>
     <name>admin::LogListModel</name>
     <message>
         <source>Debug</source>

@@ -271,6 +271,49 @@
     </message>
 </context>
 <context>
+    <name>admin::GraphsPane</name>
+    <message>
+        <source>Graphs</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <source>Messages per minute</source>
+        <translation>Messages par minute</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Entrants</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Sortants</translation>
+    </message>
+    <message>
+        <source>Connections per minute</source>
+        <translation>Connexions par minute</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>Kilobytes per minute</source>
+        <translation>Kilo-octets par minute</translation>
+    </message>
+    <message>
+        <source>This daemon does not offer stats.get; update maild to see its traffic.</source>
+        <translation>Ce démon n&apos;offre pas stats.get&#xa0;; mettez maild à jour pour voir son trafic.</translation>
+    </message>
+    <message>
+        <source>Could not read the traffic figures: %1</source>
+        <translation>Impossible de lire les chiffres du trafic&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Today: %1 messages in, %2 out, %3 connections.</source>
+        <translation>Aujourd&apos;hui&#xa0;: %1 messages entrants, %2 sortants, %3 connexions.</translation>
+    </message>
+</context>
+<context>
     <name>admin::LogListModel</name>
     <message>
         <source>Debug</source>

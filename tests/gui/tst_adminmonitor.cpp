@@ -1,12 +1,14 @@
 // The Server Admin window's monitoring panes against a real maild: Connections lists an
 // IMAP client's session and Disconnect (after asking) ends it; Accounts lists accounts by
-// the mail they store, largest first, marking the one past its quota warning threshold.
+// the mail they store, largest first, marking the one past its quota warning threshold;
+// Graphs draws the last hour's figures, which count those deliveries.
 #include "accountspane.h"
 #include "accountusagemodel.h"
 #include "connectionlistmodel.h"
 #include "connectionmanager.h"
 #include "connectionspane.h"
 #include "daemonfixture.h"
+#include "graphspane.h"
 #include "mainwindow.h"
 
 #include <QJsonArray>
@@ -29,6 +31,7 @@ private slots:
     void initTestCase();
     void listsAndDisconnectsAnImapClient();
     void showsAccountsByUsage();
+    void drawsTheLastHour();
     void cleanupTestCase();
 
 private:
@@ -142,6 +145,26 @@ void TestAdminMonitor::showsAccountsByUsage()
                 .toString()
                 .contains(QStringLiteral("past the warning threshold")));
     QVERIFY(!guitest::saveScreenshot(m_window.get(), QStringLiteral("adminwindow-accounts"))
+                 .isEmpty());
+}
+
+void TestAdminMonitor::drawsTheLastHour()
+{
+    if (!m_daemon.call(QStringLiteral("stats.get")).ok())
+        QSKIP("this maild has no stats.get");
+    auto *pane = m_window->showPane<admin::GraphsPane>();
+    QVERIFY(pane);
+    QSignalSpy shown(pane, &admin::GraphsPane::statsShown);
+    pane->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1, 15000);
+    // The two deliveries of showsAccountsByUsage, in the last hour's series and today's total.
+    qint64 in = 0;
+    for (qint64 v : pane->stats().messagesIn)
+        in += v;
+    QVERIFY2(in >= 2, qPrintable(QString::number(in)));
+    QVERIFY(pane->stats().todayMessagesIn >= 2);
+    QVERIFY(!pane->stats().connections.isEmpty());
+    QVERIFY(!guitest::saveScreenshot(m_window.get(), QStringLiteral("adminwindow-graphs"))
                  .isEmpty());
 }
 
