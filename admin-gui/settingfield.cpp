@@ -68,7 +68,7 @@ void SettingField::createEditor()
         if (fitsInt && m_info.max > m_info.min) {
             auto *spin = new QSpinBox(this);
             spin->setRange(int(m_info.min), int(m_info.max));
-            spin->setGroupSeparatorShown(true);
+            spin->setGroupSeparatorShown(m_info.max > 65535); // never on port numbers
             connect(spin, &QSpinBox::valueChanged, this, &SettingField::onEdited);
             m_editor = spin;
             break;

@@ -1,6 +1,7 @@
 // The Settings tab (see settingspane.h).
 #include "settingspane.h"
 
+#include "domainseditor.h"
 #include "settingfield.h"
 #include "settingslayout.h"
 
@@ -55,8 +56,11 @@ SettingsPane::SettingsPane(const PaneContext &context, QWidget *parent)
 
 void SettingsPane::sessionChanged(bool loggedIn)
 {
-    if (loggedIn)
+    if (loggedIn) {
         load({});
+        if (m_domains)
+            m_domains->reload();
+    }
     updateButtons();
 }
 
@@ -123,6 +127,11 @@ void SettingsPane::build(const QList<SettingInfo> &settings)
     for (const SettingsTab &tab : tabs) {
         auto *page = new QWidget;
         auto *form = new QFormLayout(page);
+        if (m_tabs->count() == 0) { // General: the local domains after the host name
+            m_domains = new DomainsEditor(manager(), page);
+            form->addRow(tr("Local domains:"), m_domains);
+            m_domains->reload();
+        }
         for (const auto &[key, label] : tab.keys) {
             if (!byKey.contains(key))
                 continue; // this daemon has no such setting

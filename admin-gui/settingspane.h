@@ -1,7 +1,7 @@
 // The Settings tab (for the server): the daemon's settings (`settings.get`) on the tabs of
-// settingslayout.cpp, each with its own editor (SettingField). Apply sends every edited value
-// in one all-or-nothing `settings.set`; a refusal is shown next to the field it names and
-// every edit is kept. Revert drops the edits. `settings.changed` notifications re-read the
+// settingslayout.cpp, each with its own editor (SettingField), and the local domains
+// (DomainsEditor) on General. Apply sends every edited value in one all-or-nothing
+// `settings.set`; a refusal is shown next to the field it names and every edit is kept. Revert drops the edits. `settings.changed` notifications re-read the
 // changed keys, so a change made elsewhere shows at once, except over an unapplied edit.
 #pragma once
 
@@ -16,6 +16,7 @@ class QTabWidget;
 
 namespace admin {
 
+class DomainsEditor;
 class SettingField;
 
 class SettingsPane : public Pane
@@ -32,6 +33,7 @@ public:
     SettingField *field(const QString &key) const { return m_fields.value(key); }
     QPushButton *applyButton() const { return m_apply; }
     QPushButton *revertButton() const { return m_revert; }
+    DomainsEditor *domainsEditor() const { return m_domains; }
 
 public slots:
     void apply();
@@ -52,6 +54,7 @@ private:
     QPushButton *m_apply;
     QPushButton *m_revert;
     QHash<QString, SettingField *> m_fields;
+    DomainsEditor *m_domains = nullptr;
     bool m_built = false;
     bool m_applying = false;
 };

@@ -271,6 +271,21 @@
     </message>
 </context>
 <context>
+    <name>admin::DomainsEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>e.g. example.org</source>
+        <translation>z. B. example.org</translation>
+    </message>
+</context>
+<context>
     <name>admin::GraphsPane</name>
     <message>
         <source>Graphs</source>
@@ -909,6 +924,10 @@
     <message>
         <source>Applied.</source>
         <translation>Übernommen.</translation>
+    </message>
+    <message>
+        <source>Local domains:</source>
+        <translation>Lokale Domains:</translation>
     </message>
 </context>
 <context>

@@ -271,6 +271,21 @@
     </message>
 </context>
 <context>
+    <name>admin::DomainsEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>e.g. example.org</source>
+        <translation>p. ex. example.org</translation>
+    </message>
+</context>
+<context>
     <name>admin::GraphsPane</name>
     <message>
         <source>Graphs</source>
@@ -909,6 +924,10 @@
     <message>
         <source>Applied.</source>
         <translation>Appliqué.</translation>
+    </message>
+    <message>
+        <source>Local domains:</source>
+        <translation>Domaines locaux&#xa0;:</translation>
     </message>
 </context>
 <context>

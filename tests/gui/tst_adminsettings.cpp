@@ -1,9 +1,10 @@
 // The Server Admin window's Settings pane against a real maild: a value typed in the window
 // and applied is what settings.get returns; a change made through the control socket shows
 // in the window without a refresh (but never over an unapplied edit); a refused value is
-// explained next to its field and nothing typed is lost.
+// explained next to its field and nothing typed is lost; local domains are added and removed.
 #include "connectionmanager.h"
 #include "daemonfixture.h"
+#include "domainseditor.h"
 #include "mainwindow.h"
 #include "settingfield.h"
 #include "settingspane.h"
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -32,6 +34,7 @@ private slots:
     void followsChangesMadeElsewhere();
     void keepsAnUnappliedEdit();
     void showsTheRefusalNextToTheField();
+    void addsAndRemovesALocalDomain();
     void cleanupTestCase();
 
 private:
@@ -159,6 +162,34 @@ void TestAdminSettings::showsTheRefusalNextToTheField()
                               QJsonArray{QStringLiteral("192.0.2.0/24")}, 10000);
     QCOMPARE(daemonValue(other).toInteger(), 55);
     QTRY_VERIFY(!error->isVisible());
+}
+
+void TestAdminSettings::addsAndRemovesALocalDomain()
+{
+    auto domains = [this] {
+        QStringList names;
+        const auto r = m_daemon.call(QStringLiteral("domain.list"));
+        for (const QJsonValue &v : r.object().value(QStringLiteral("domains")).toArray())
+            names.append(v[QStringLiteral("name")].toString());
+        return names;
+    };
+    m_pane->findChild<QTabWidget *>(QStringLiteral("settingsTabs"))->setCurrentIndex(0);
+    admin::DomainsEditor *editor = m_pane->domainsEditor();
+    QVERIFY(editor);
+    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("newDomainEdit")),
+                     QStringLiteral("example.net"));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("addDomainButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(domains().contains(QStringLiteral("example.net")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->domains().contains(QStringLiteral("example.net")), 10000);
+    guitest::saveScreenshot(m_window.get(), QStringLiteral("adminwindow-settings-general"));
+
+    auto *list = editor->findChild<QListWidget *>(QStringLiteral("domainList"));
+    list->setCurrentRow(int(editor->domains().indexOf(QStringLiteral("example.net"))));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("removeDomainButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!domains().contains(QStringLiteral("example.net")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->domains().contains(QStringLiteral("example.net")), 10000);
 }
 
 void TestAdminSettings::cleanupTestCase()
