@@ -3,9 +3,12 @@
 
 #include "certificatelistmodel.h"
 #include "confirm.h"
+#include "importcertificatedialog.h"
 #include "selfsigneddialog.h"
 
 #include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -20,6 +23,8 @@ namespace admin {
 CertificatesPane::CertificatesPane(const PaneContext &context, QWidget *parent)
     : Pane(context, parent), m_model(new CertificateListModel(this)),
       m_view(new QTreeView(this)), m_create(new QPushButton(tr("New Self-Signed…"), this)),
+      m_request(new QPushButton(tr("Signing Request…"), this)),
+      m_import(new QPushButton(tr("Import…"), this)),
       m_service(new QComboBox(this)), m_assign(new QPushButton(tr("Assign"), this)),
       m_delete(new QPushButton(tr("Delete…"), this)), m_message(new QLabel(this))
 {
@@ -35,6 +40,10 @@ CertificatesPane::CertificatesPane(const PaneContext &context, QWidget *parent)
     m_view->setColumnWidth(CertificateListModel::NameColumn, 110);
     m_view->setColumnWidth(CertificateListModel::ValidUntilColumn, 220);
     m_create->setObjectName(QStringLiteral("newCertificateButton"));
+    m_request->setObjectName(QStringLiteral("newRequestButton"));
+    m_request->setToolTip(tr("Make a key and a signing request (CSR) to send to a "
+                             "certificate authority; import its answer afterwards"));
+    m_import->setObjectName(QStringLiteral("importCertificateButton"));
     m_service->setObjectName(QStringLiteral("assignServiceCombo"));
     for (const char *service : {"smtp", "pop3", "imap"})
         m_service->addItem(QString::fromLatin1(service).toUpper(), QString::fromLatin1(service));
@@ -47,6 +56,8 @@ CertificatesPane::CertificatesPane(const PaneContext &context, QWidget *parent)
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_create);
+    bar->addWidget(m_request);
+    bar->addWidget(m_import);
     bar->addStretch(1);
     bar->addWidget(new QLabel(tr("Use for:"), this));
     bar->addWidget(m_service);
@@ -58,6 +69,8 @@ CertificatesPane::CertificatesPane(const PaneContext &context, QWidget *parent)
     layout->addWidget(m_message);
 
     connect(m_create, &QPushButton::clicked, this, &CertificatesPane::createSelfSigned);
+    connect(m_request, &QPushButton::clicked, this, &CertificatesPane::createRequest);
+    connect(m_import, &QPushButton::clicked, this, &CertificatesPane::importCertificate);
     connect(m_assign, &QPushButton::clicked, this, &CertificatesPane::assignSelected);
     connect(m_delete, &QPushButton::clicked, this, &CertificatesPane::deleteSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -121,6 +134,8 @@ void CertificatesPane::updateButtons()
     const bool loggedIn = manager()->isLoggedIn();
     const bool selected = !selectedName().isEmpty();
     m_create->setEnabled(loggedIn);
+    m_request->setEnabled(loggedIn);
+    m_import->setEnabled(loggedIn);
     m_assign->setEnabled(loggedIn && selected);
     m_delete->setEnabled(loggedIn && selected);
 }
@@ -140,7 +155,8 @@ void CertificatesPane::call(const QString &method, const QJsonObject &params,
 
 void CertificatesPane::createSelfSigned()
 {
-    auto *dialog = new SelfSignedDialog(m_host.isEmpty() ? manager()->host() : m_host, this);
+    auto *dialog = new SelfSignedDialog(m_host.isEmpty() ? manager()->host() : m_host,
+                                        SelfSignedDialog::Kind::SelfSigned, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         call(QStringLiteral("tls.createSelfSigned"),
@@ -148,6 +164,81 @@ void CertificatesPane::createSelfSigned()
               {QStringLiteral("hosts"), QJsonArray::fromStringList(dialog->hosts())},
               {QStringLiteral("days"), dialog->days()}},
              tr("Certificate %1 created.").arg(dialog->name()));
+    });
+    dialog->open();
+}
+
+void CertificatesPane::createRequest()
+{
+    auto *dialog = new SelfSignedDialog(m_host.isEmpty() ? manager()->host() : m_host,
+                                        SelfSignedDialog::Kind::SigningRequest, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString name = dialog->name();
+        m_message->setText(tr("Working…"));
+        manager()->client()->call(
+            QStringLiteral("tls.createCsr"),
+            {{QStringLiteral("name"), name},
+             {QStringLiteral("hosts"), QJsonArray::fromStringList(dialog->hosts())}},
+            [self = QPointer(this), name](const common::control::Reply &r) {
+                if (!self)
+                    return;
+                self->reload();
+                if (!r.ok()) {
+                    self->m_message->setText(r.error->message);
+                    return;
+                }
+                self->m_message->setText(tr("Signing request %1 made; save it to a file for "
+                                            "your certificate authority.")
+                                             .arg(name));
+                self->saveRequest(name, r.object().value(QStringLiteral("csr")).toString());
+            });
+    });
+    dialog->open();
+}
+
+void CertificatesPane::saveRequest(const QString &name, const QString &csr)
+{
+    auto *dialog = new QFileDialog(this, tr("Save Signing Request"), QString(),
+                                   tr("Signing requests (*.csr *.pem)"));
+    dialog->setObjectName(QStringLiteral("saveRequestDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("csr"));
+    dialog->selectFile(name + QStringLiteral(".csr"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, csr](const QString &path) {
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+            file.write(csr.toUtf8()) == csr.toUtf8().size() && file.flush())
+            m_message->setText(tr("Signing request saved to %1.").arg(path));
+        else
+            m_message->setText(tr("Could not save to %1: %2").arg(path, file.errorString()));
+    });
+    dialog->open();
+}
+
+void CertificatesPane::importCertificate()
+{
+    // A pending signing request is completed under its own name.
+    const QString selected = selectedName();
+    const int row = m_model->rowOf(selected);
+    const bool pending = row >= 0 && m_model->certificate(row).value(QStringLiteral("state")) ==
+                                         QLatin1String("pending");
+    auto *dialog = new ImportCertificateDialog(pending ? selected : QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        QString certificate;
+        QString key;
+        if (!dialog->read(&certificate, &key)) {
+            m_message->setText(tr("Nothing imported: a file could not be read."));
+            return;
+        }
+        QJsonObject params{{QStringLiteral("name"), dialog->name()},
+                           {QStringLiteral("certificate"), certificate}};
+        if (!key.isEmpty())
+            params.insert(QStringLiteral("key"), key);
+        call(QStringLiteral("tls.import"), params,
+             tr("Certificate %1 imported.").arg(dialog->name()));
     });
     dialog->open();
 }

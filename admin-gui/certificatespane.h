@@ -1,6 +1,7 @@
 // The Certificates tab (for the server): the daemon's certificates (`tls.list`) with their
-// host names, validity, fingerprint and users; create a self-signed one, assign the selected
-// one to a service (`tls.assign`), delete it (asks first). Every error is the daemon's
+// host names, validity, fingerprint and users; create a self-signed one, a signing request
+// (CSR, saved to a file) or import one signed elsewhere; assign the selected one to a service
+// (`tls.assign`), delete it (asks first). Every error is the daemon's
 // sentence, shown under the table.
 #pragma once
 
@@ -39,6 +40,9 @@ signals:
 
 private:
     void createSelfSigned();
+    void createRequest();
+    void saveRequest(const QString &name, const QString &csr);
+    void importCertificate();
     void assignSelected();
     void deleteSelected();
     QString selectedName() const;
@@ -48,6 +52,8 @@ private:
     CertificateListModel *m_model;
     QTreeView *m_view;
     QPushButton *m_create;
+    QPushButton *m_request;
+    QPushButton *m_import;
     QComboBox *m_service;
     QPushButton *m_assign;
     QPushButton *m_delete;

@@ -10,12 +10,13 @@
 
 namespace admin {
 
-SelfSignedDialog::SelfSignedDialog(const QString &hostName, QWidget *parent)
+SelfSignedDialog::SelfSignedDialog(const QString &hostName, Kind kind, QWidget *parent)
     : QDialog(parent), m_name(new QLineEdit(this)), m_hosts(new QLineEdit(this)),
       m_days(new QSpinBox(this))
 {
     setObjectName(QStringLiteral("selfSignedDialog"));
-    setWindowTitle(tr("New Self-Signed Certificate"));
+    setWindowTitle(kind == Kind::SelfSigned ? tr("New Self-Signed Certificate")
+                                            : tr("New Certificate Signing Request"));
     m_name->setObjectName(QStringLiteral("certificateNameEdit"));
     m_name->setPlaceholderText(tr("e.g. mail-2027"));
     m_hosts->setObjectName(QStringLiteral("certificateHostsEdit"));
@@ -36,7 +37,10 @@ SelfSignedDialog::SelfSignedDialog(const QString &hostName, QWidget *parent)
     auto *form = new QFormLayout(this);
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Host names:"), m_hosts);
-    form->addRow(tr("Valid for:"), m_days);
+    if (kind == Kind::SelfSigned)
+        form->addRow(tr("Valid for:"), m_days);
+    else
+        m_days->hide(); // the certificate authority decides
     form->addRow(buttons);
     updateOk();
 }

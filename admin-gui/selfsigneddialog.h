@@ -1,5 +1,6 @@
-// The dialog that asks for a new self-signed certificate's name, host names and validity.
-// It only collects the values; the Certificates pane sends `tls.createSelfSigned`.
+// The dialog that asks for a new certificate's name, host names and (self-signed) validity,
+// for a self-signed certificate or for a signing request (CSR). It only collects the
+// values; the Certificates pane sends `tls.createSelfSigned` or `tls.createCsr`.
 #pragma once
 
 #include <QDialog>
@@ -14,7 +15,13 @@ class SelfSignedDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SelfSignedDialog(const QString &hostName, QWidget *parent = nullptr);
+    enum class Kind
+    {
+        SelfSigned,
+        SigningRequest
+    };
+    SelfSignedDialog(const QString &hostName, Kind kind = Kind::SelfSigned,
+                     QWidget *parent = nullptr);
 
     QString name() const;
     // Separated by commas or spaces.

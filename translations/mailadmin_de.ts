@@ -187,6 +187,46 @@
         <source>Certificate %1 deleted.</source>
         <translation>Zertifikat %1 gelöscht.</translation>
     </message>
+    <message>
+        <source>Signing Request…</source>
+        <translation>Signieranforderung…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Make a key and a signing request (CSR) to send to a certificate authority; import its answer afterwards</source>
+        <translation>Einen Schlüssel und eine Signieranforderung (CSR) für eine Zertifizierungsstelle erstellen; deren Antwort danach importieren</translation>
+    </message>
+    <message>
+        <source>Signing request %1 made; save it to a file for your certificate authority.</source>
+        <translation>Signieranforderung %1 erstellt; speichern Sie sie für Ihre Zertifizierungsstelle in einer Datei.</translation>
+    </message>
+    <message>
+        <source>Save Signing Request</source>
+        <translation>Signieranforderung speichern</translation>
+    </message>
+    <message>
+        <source>Signing requests (*.csr *.pem)</source>
+        <translation>Signieranforderungen (*.csr *.pem)</translation>
+    </message>
+    <message>
+        <source>Signing request saved to %1.</source>
+        <translation>Signieranforderung in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not save to %1: %2</source>
+        <translation>Speichern in %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Nothing imported: a file could not be read.</source>
+        <translation>Nichts importiert: eine Datei konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 imported.</source>
+        <translation>Zertifikat %1 importiert.</translation>
+    </message>
 </context>
 <context>
     <name>admin::ConnectionListModel</name>
@@ -326,6 +366,57 @@
     <message>
         <source>Today: %1 messages in, %2 out, %3 connections.</source>
         <translation>Heute: %1 Nachrichten eingegangen, %2 ausgegangen, %3 Verbindungen.</translation>
+    </message>
+</context>
+<context>
+    <name>admin::ImportCertificateDialog</name>
+    <message>
+        <source>Import Certificate</source>
+        <translation>Zertifikat importieren</translation>
+    </message>
+    <message>
+        <source>empty to complete a signing request made here</source>
+        <translation>leer, um eine hier erstellte Signieranforderung abzuschließen</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Certificate (PEM):</source>
+        <translation>Zertifikat (PEM):</translation>
+    </message>
+    <message>
+        <source>Certificate File</source>
+        <translation>Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>Private key (PEM):</source>
+        <translation>Privater Schlüssel (PEM):</translation>
+    </message>
+    <message>
+        <source>Private Key File</source>
+        <translation>Datei des privaten Schlüssels</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a PEM file.</source>
+        <translation>%1 ist für eine PEM-Datei zu groß.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.key)</translation>
     </message>
 </context>
 <context>
@@ -633,6 +724,10 @@
     <message>
         <source>Valid for:</source>
         <translation>Gültig für:</translation>
+    </message>
+    <message>
+        <source>New Certificate Signing Request</source>
+        <translation>Neue Zertifikatsignieranforderung</translation>
     </message>
 </context>
 <context>

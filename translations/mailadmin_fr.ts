@@ -187,6 +187,46 @@
         <source>Certificate %1 deleted.</source>
         <translation>Certificat %1 supprimé.</translation>
     </message>
+    <message>
+        <source>Signing Request…</source>
+        <translation>Demande de signature…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Make a key and a signing request (CSR) to send to a certificate authority; import its answer afterwards</source>
+        <translation>Créer une clé et une demande de signature (CSR) à envoyer à une autorité de certification&#xa0;; importer ensuite sa réponse</translation>
+    </message>
+    <message>
+        <source>Signing request %1 made; save it to a file for your certificate authority.</source>
+        <translation>Demande de signature %1 créée&#xa0;; enregistrez-la dans un fichier pour votre autorité de certification.</translation>
+    </message>
+    <message>
+        <source>Save Signing Request</source>
+        <translation>Enregistrer la demande de signature</translation>
+    </message>
+    <message>
+        <source>Signing requests (*.csr *.pem)</source>
+        <translation>Demandes de signature (*.csr *.pem)</translation>
+    </message>
+    <message>
+        <source>Signing request saved to %1.</source>
+        <translation>Demande de signature enregistrée dans %1.</translation>
+    </message>
+    <message>
+        <source>Could not save to %1: %2</source>
+        <translation>Impossible d&apos;enregistrer dans %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Nothing imported: a file could not be read.</source>
+        <translation>Rien n&apos;a été importé&#xa0;: un fichier n&apos;a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 imported.</source>
+        <translation>Certificat %1 importé.</translation>
+    </message>
 </context>
 <context>
     <name>admin::ConnectionListModel</name>
@@ -326,6 +366,57 @@
     <message>
         <source>Today: %1 messages in, %2 out, %3 connections.</source>
         <translation>Aujourd&apos;hui&#xa0;: %1 messages entrants, %2 sortants, %3 connexions.</translation>
+    </message>
+</context>
+<context>
+    <name>admin::ImportCertificateDialog</name>
+    <message>
+        <source>Import Certificate</source>
+        <translation>Importer un certificat</translation>
+    </message>
+    <message>
+        <source>empty to complete a signing request made here</source>
+        <translation>vide pour compléter une demande de signature faite ici</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Certificate (PEM):</source>
+        <translation>Certificat (PEM)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Certificate File</source>
+        <translation>Fichier du certificat</translation>
+    </message>
+    <message>
+        <source>Private key (PEM):</source>
+        <translation>Clé privée (PEM)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Private Key File</source>
+        <translation>Fichier de la clé privée</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a PEM file.</source>
+        <translation>%1 est trop gros pour un fichier PEM.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key)</source>
+        <translation>Fichiers PEM (*.pem *.crt *.key)</translation>
     </message>
 </context>
 <context>
@@ -633,6 +724,10 @@
     <message>
         <source>Valid for:</source>
         <translation>Valable&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New Certificate Signing Request</source>
+        <translation>Nouvelle demande de signature de certificat</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // The Server Admin window's Certificates pane against a real maild: a self-signed certificate
 // created in the window and assigned to IMAP is what tls.list reports as used by imap, and
-// what `openssl s_client` is shown on the IMAPS port; deleting asks first.
+// what `openssl s_client` is shown on the IMAPS port; a signing request is made and saved to
+// a file; a certificate made by openssl is imported; deleting asks first.
 #include "certificatelistmodel.h"
 #include "certificatespane.h"
 #include "connectionmanager.h"
@@ -9,6 +10,8 @@
 
 #include <QComboBox>
 #include <QDialog>
+#include <QFile>
+#include <QFileDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,6 +32,8 @@ class TestAdminCertificates : public QObject
 private slots:
     void initTestCase();
     void createsAndAssignsToImap();
+    void makesAndSavesASigningRequest();
+    void importsACertificate();
     void deletesAfterAsking();
     void cleanupTestCase();
 
@@ -146,6 +151,81 @@ void TestAdminCertificates::createsAndAssignsToImap()
     const QString fingerprint = made.value(QStringLiteral("fingerprint")).toString().toUpper();
     QVERIFY(!fingerprint.isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(presentedFingerprint(), fingerprint, 20000);
+}
+
+void TestAdminCertificates::makesAndSavesASigningRequest()
+{
+    QTest::mouseClick(m_pane->findChild<QPushButton *>(QStringLiteral("newRequestButton")),
+                      Qt::LeftButton);
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = m_pane->findChild<QDialog *>(QStringLiteral("selfSignedDialog"))) &&
+            dialog->isVisible(),
+        5000);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("certificateNameEdit")),
+                     QStringLiteral("from-ca"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("createCertificateButton")),
+                      Qt::LeftButton);
+    QFileDialog *save = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (save = m_pane->findChild<QFileDialog *>(QStringLiteral("saveRequestDialog"))) &&
+            save->isVisible(),
+        30000);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("from-ca.csr"));
+    save->selectFile(path);
+    QMetaObject::invokeMethod(save, "accept"); // QFileDialog::accept() is protected
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 5000);
+    QFile csr(path);
+    QVERIFY(csr.open(QIODevice::ReadOnly));
+    QVERIFY(csr.readAll().contains("-----BEGIN CERTIFICATE REQUEST-----"));
+    QCOMPARE(daemonCertificate(QStringLiteral("from-ca")).value(QStringLiteral("state")).toString(),
+             QStringLiteral("pending"));
+}
+
+void TestAdminCertificates::importsACertificate()
+{
+    // The daemon accepts only a certificate that covers its own host name.
+    const QString host = m_manager->host();
+    QVERIFY(!host.isEmpty());
+    QTemporaryDir dir;
+    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                   QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
+                   QStringLiteral("-days"), QStringLiteral("30"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=") + host, QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=DNS:") + host});
+    QVERIFY(openssl.waitForFinished(30000));
+    QCOMPARE(openssl.exitCode(), 0);
+
+    m_pane->view()->clearSelection();
+    QTest::mouseClick(
+        m_pane->findChild<QPushButton *>(QStringLiteral("importCertificateButton")),
+        Qt::LeftButton);
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = m_pane->findChild<QDialog *>(QStringLiteral("importCertificateDialog"))) &&
+            dialog->isVisible(),
+        5000);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("importNameEdit")),
+                     QStringLiteral("imported"));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("importCertificateEdit")), cert);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("importKeyEdit")), key);
+    guitest::saveScreenshot(dialog, QStringLiteral("adminwindow-importcertificate"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("importButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        !daemonCertificate(QStringLiteral("imported")).isEmpty(),
+        qPrintable(m_pane->findChild<QLabel *>(QStringLiteral("certificatesMessage"))->text()),
+        15000);
+    QCOMPARE(daemonCertificate(QStringLiteral("imported")).value(QStringLiteral("sans")).toArray(),
+             QJsonArray{host});
+    QTRY_VERIFY_WITH_TIMEOUT(m_pane->model()->rowOf(QStringLiteral("imported")) >= 0, 10000);
 }
 
 void TestAdminCertificates::deletesAfterAsking()
