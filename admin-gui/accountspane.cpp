@@ -61,32 +61,32 @@ void AccountsPane::reload()
 {
     if (!manager()->isLoggedIn())
         return;
-    manager()->client()->call(
-        QStringLiteral("account.list"),
-        {{QStringLiteral("sort"), QStringLiteral("usage")},
-         {QStringLiteral("order"), QStringLiteral("desc")},
-         {QStringLiteral("limit"), kLargest}},
-        [self = QPointer(this)](const common::control::Reply &reply) {
-            if (!self)
-                return;
-            if (!reply.ok()) {
+    request(QStringLiteral("account.list"),
+            {{QStringLiteral("sort"), QStringLiteral("usage")},
+             {QStringLiteral("order"), QStringLiteral("desc")},
+             {QStringLiteral("limit"), kLargest}},
+            [self = QPointer(this)](const common::control::Reply &reply) {
+                if (!self)
+                    return;
+                if (!reply.ok()) {
+                    self->m_message->setText(
+                        tr("Could not list the accounts: %1").arg(reply.error->message));
+                    return;
+                }
+                QList<QJsonObject> accounts;
+                for (const QJsonValue &v :
+                     reply.object().value(QStringLiteral("accounts")).toArray())
+                    accounts.append(v.toObject());
+                self->m_model->setAccounts(accounts);
+                int past = 0;
+                for (int row = 0; row < self->m_model->rowCount(); ++row)
+                    past += self->m_model->isPastWarning(row) ? 1 : 0;
                 self->m_message->setText(
-                    tr("Could not list the accounts: %1").arg(reply.error->message));
-                return;
-            }
-            QList<QJsonObject> accounts;
-            for (const QJsonValue &v : reply.object().value(QStringLiteral("accounts")).toArray())
-                accounts.append(v.toObject());
-            self->m_model->setAccounts(accounts);
-            int past = 0;
-            for (int row = 0; row < self->m_model->rowCount(); ++row)
-                past += self->m_model->isPastWarning(row) ? 1 : 0;
-            self->m_message->setText(
-                tr("Accounts: %1; past the warning threshold: %2")
-                    .arg(reply.object().value(QStringLiteral("total")).toInteger())
-                    .arg(past));
-            emit self->listShown();
-        });
+                    tr("Accounts: %1; past the warning threshold: %2")
+                        .arg(reply.object().value(QStringLiteral("total")).toInteger())
+                        .arg(past));
+                emit self->listShown();
+            });
 }
 
 } // namespace admin

@@ -17,7 +17,10 @@ qint64 usage(const QJsonObject &a)
 }
 qint64 quota(const QJsonObject &a)
 {
-    return a.value(QStringLiteral("mail")).toObject().value(QStringLiteral("quotaBytes")).toInteger();
+    return a.value(QStringLiteral("mail"))
+        .toObject()
+        .value(QStringLiteral("quotaBytes"))
+        .toInteger();
 }
 } // namespace
 
@@ -39,8 +42,10 @@ bool AccountUsageModel::isPastWarning(int row) const
     const qint64 limit = quota(a);
     if (limit <= 0)
         return false;
-    const qint64 warn =
-        a.value(QStringLiteral("mail")).toObject().value(QStringLiteral("quotaWarnPercent")).toInteger(90);
+    const qint64 warn = a.value(QStringLiteral("mail"))
+                            .toObject()
+                            .value(QStringLiteral("quotaWarnPercent"))
+                            .toInteger(90);
     return usage(a) * 100 >= limit * warn;
 }
 
@@ -104,8 +109,9 @@ QVariant AccountUsageModel::headerData(int section, Qt::Orientation orientation,
 
 void AccountUsageModel::setAccounts(QList<QJsonObject> accounts)
 {
-    std::stable_sort(accounts.begin(), accounts.end(),
-                     [](const QJsonObject &a, const QJsonObject &b) { return usage(a) > usage(b); });
+    std::stable_sort(
+        accounts.begin(), accounts.end(),
+        [](const QJsonObject &a, const QJsonObject &b) { return usage(a) > usage(b); });
     beginResetModel();
     m_accounts = std::move(accounts);
     endResetModel();

@@ -56,8 +56,8 @@ QVariant CertificateListModel::data(const QModelIndex &index, int role) const
         case ValidUntilColumn: {
             if (pending)
                 return tr("waiting for the signed certificate");
-            const QDateTime until = QDateTime::fromString(
-                c.value(QStringLiteral("notAfter")).toString(), Qt::ISODate);
+            const QDateTime until =
+                QDateTime::fromString(c.value(QStringLiteral("notAfter")).toString(), Qt::ISODate);
             if (expired)
                 return tr("%1 (expired)").arg(gui::formatDateTime(until));
             return tr("%1 (%2 days left)").arg(gui::formatDateTime(until)).arg(daysLeft);
@@ -81,8 +81,7 @@ QVariant CertificateListModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant CertificateListModel::headerData(int section, Qt::Orientation orientation,
-                                          int role) const
+QVariant CertificateListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};

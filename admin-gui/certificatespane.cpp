@@ -21,12 +21,12 @@
 namespace admin {
 
 CertificatesPane::CertificatesPane(const PaneContext &context, QWidget *parent)
-    : Pane(context, parent), m_model(new CertificateListModel(this)),
-      m_view(new QTreeView(this)), m_create(new QPushButton(tr("New Self-Signed…"), this)),
+    : Pane(context, parent), m_model(new CertificateListModel(this)), m_view(new QTreeView(this)),
+      m_create(new QPushButton(tr("New Self-Signed…"), this)),
       m_request(new QPushButton(tr("Signing Request…"), this)),
-      m_import(new QPushButton(tr("Import…"), this)),
-      m_service(new QComboBox(this)), m_assign(new QPushButton(tr("Assign"), this)),
-      m_delete(new QPushButton(tr("Delete…"), this)), m_message(new QLabel(this))
+      m_import(new QPushButton(tr("Import…"), this)), m_service(new QComboBox(this)),
+      m_assign(new QPushButton(tr("Assign"), this)), m_delete(new QPushButton(tr("Delete…"), this)),
+      m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("certificatesPane"));
     m_view->setObjectName(QStringLiteral("certificateView"));
@@ -102,13 +102,13 @@ void CertificatesPane::notification(const QString &method, const QJsonObject &pa
 
 void CertificatesPane::reload()
 {
-    manager()->client()->call(
+    request(
         QStringLiteral("tls.list"), {}, [self = QPointer(this)](const common::control::Reply &r) {
             if (!self)
                 return;
             if (!r.ok()) {
-                self->m_message->setText(tr("Could not list the certificates: %1")
-                                             .arg(r.error->message));
+                self->m_message->setText(
+                    tr("Could not list the certificates: %1").arg(r.error->message));
                 return;
             }
             const QString selected = self->selectedName();
@@ -140,17 +140,16 @@ void CertificatesPane::updateButtons()
     m_delete->setEnabled(loggedIn && selected);
 }
 
-void CertificatesPane::call(const QString &method, const QJsonObject &params,
-                            const QString &done)
+void CertificatesPane::callAndReport(const QString &method, const QJsonObject &params,
+                                     const QString &done)
 {
     m_message->setText(tr("Working…"));
-    manager()->client()->call(method, params,
-                              [self = QPointer(this), done](const common::control::Reply &r) {
-                                  if (!self)
-                                      return;
-                                  self->m_message->setText(r.ok() ? done : r.error->message);
-                                  self->reload();
-                              });
+    request(method, params, [self = QPointer(this), done](const common::control::Reply &r) {
+        if (!self)
+            return;
+        self->m_message->setText(r.ok() ? done : r.error->message);
+        self->reload();
+    });
 }
 
 void CertificatesPane::createSelfSigned()
@@ -159,11 +158,11 @@ void CertificatesPane::createSelfSigned()
                                         SelfSignedDialog::Kind::SelfSigned, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        call(QStringLiteral("tls.createSelfSigned"),
-             {{QStringLiteral("name"), dialog->name()},
-              {QStringLiteral("hosts"), QJsonArray::fromStringList(dialog->hosts())},
-              {QStringLiteral("days"), dialog->days()}},
-             tr("Certificate %1 created.").arg(dialog->name()));
+        callAndReport(QStringLiteral("tls.createSelfSigned"),
+                      {{QStringLiteral("name"), dialog->name()},
+                       {QStringLiteral("hosts"), QJsonArray::fromStringList(dialog->hosts())},
+                       {QStringLiteral("days"), dialog->days()}},
+                      tr("Certificate %1 created.").arg(dialog->name()));
     });
     dialog->open();
 }
@@ -176,23 +175,22 @@ void CertificatesPane::createRequest()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QString name = dialog->name();
         m_message->setText(tr("Working…"));
-        manager()->client()->call(
-            QStringLiteral("tls.createCsr"),
-            {{QStringLiteral("name"), name},
-             {QStringLiteral("hosts"), QJsonArray::fromStringList(dialog->hosts())}},
-            [self = QPointer(this), name](const common::control::Reply &r) {
-                if (!self)
-                    return;
-                self->reload();
-                if (!r.ok()) {
-                    self->m_message->setText(r.error->message);
-                    return;
-                }
-                self->m_message->setText(tr("Signing request %1 made; save it to a file for "
-                                            "your certificate authority.")
-                                             .arg(name));
-                self->saveRequest(name, r.object().value(QStringLiteral("csr")).toString());
-            });
+        request(QStringLiteral("tls.createCsr"),
+                {{QStringLiteral("name"), name},
+                 {QStringLiteral("hosts"), QJsonArray::fromStringList(dialog->hosts())}},
+                [self = QPointer(this), name](const common::control::Reply &r) {
+                    if (!self)
+                        return;
+                    self->reload();
+                    if (!r.ok()) {
+                        self->m_message->setText(r.error->message);
+                        return;
+                    }
+                    self->m_message->setText(tr("Signing request %1 made; save it to a file for "
+                                                "your certificate authority.")
+                                                 .arg(name));
+                    self->saveRequest(name, r.object().value(QStringLiteral("csr")).toString());
+                });
     });
     dialog->open();
 }
@@ -237,8 +235,8 @@ void CertificatesPane::importCertificate()
                            {QStringLiteral("certificate"), certificate}};
         if (!key.isEmpty())
             params.insert(QStringLiteral("key"), key);
-        call(QStringLiteral("tls.import"), params,
-             tr("Certificate %1 imported.").arg(dialog->name()));
+        callAndReport(QStringLiteral("tls.import"), params,
+                      tr("Certificate %1 imported.").arg(dialog->name()));
     });
     dialog->open();
 }
@@ -248,10 +246,10 @@ void CertificatesPane::assignSelected()
     const QString name = selectedName();
     if (name.isEmpty())
         return;
-    call(QStringLiteral("tls.assign"),
-         {{QStringLiteral("service"), m_service->currentData().toString()},
-          {QStringLiteral("name"), name}},
-         tr("%1 now presents certificate %2.").arg(m_service->currentText(), name));
+    callAndReport(QStringLiteral("tls.assign"),
+                  {{QStringLiteral("service"), m_service->currentData().toString()},
+                   {QStringLiteral("name"), name}},
+                  tr("%1 now presents certificate %2.").arg(m_service->currentText(), name));
 }
 
 void CertificatesPane::deleteSelected()
@@ -263,8 +261,9 @@ void CertificatesPane::deleteSelected()
                 tr("Its private key is deleted too; this cannot be undone."), tr("Delete"),
                 [self = QPointer(this), name] {
                     if (self)
-                        self->call(QStringLiteral("tls.delete"), {{QStringLiteral("name"), name}},
-                                   tr("Certificate %1 deleted.").arg(name));
+                        self->callAndReport(QStringLiteral("tls.delete"),
+                                            {{QStringLiteral("name"), name}},
+                                            tr("Certificate %1 deleted.").arg(name));
                 });
 }
 

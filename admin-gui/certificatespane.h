@@ -46,7 +46,7 @@ private:
     void assignSelected();
     void deleteSelected();
     QString selectedName() const;
-    void call(const QString &method, const QJsonObject &params, const QString &done);
+    void callAndReport(const QString &method, const QJsonObject &params, const QString &done);
     void updateButtons();
 
     CertificateListModel *m_model;

@@ -9,8 +9,8 @@ namespace admin {
 void confirmThen(QWidget *parent, const QString &question, const QString &details,
                  const QString &actionText, std::function<void()> proceed)
 {
-    auto *box = new QMessageBox(QMessageBox::Warning, question, question, QMessageBox::Cancel,
-                                parent);
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, question, question, QMessageBox::Cancel, parent);
     box->setObjectName(QStringLiteral("confirmBox"));
     box->setInformativeText(details);
     QPushButton *accept = box->addButton(actionText, QMessageBox::DestructiveRole);

@@ -50,8 +50,7 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant ConnectionListModel::headerData(int section, Qt::Orientation orientation,
-                                         int role) const
+QVariant ConnectionListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};

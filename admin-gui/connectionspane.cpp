@@ -86,34 +86,32 @@ void ConnectionsPane::reload()
     QJsonObject params;
     if (!service().isEmpty())
         params.insert(QStringLiteral("service"), service());
-    manager()->client()->call(
-        QStringLiteral("connection.list"), params,
-        [self = QPointer(this)](const common::control::Reply &reply) {
-            if (!self)
-                return;
-            self->m_loading = false;
-            if (!reply.ok()) {
-                self->m_message->setText(
-                    reply.error->is(common::control::ErrorCode::MethodNotFound)
-                        ? tr("This daemon does not offer connection.list; update maild to see "
-                             "its connections.")
-                        : tr("Could not list the connections: %1").arg(reply.error->message));
-                return;
-            }
-            QList<QJsonObject> connections;
-            for (const QJsonValue &v :
-                 reply.object().value(QStringLiteral("connections")).toArray())
-                connections.append(v.toObject());
-            self->m_model->setConnections(connections);
-            self->m_message->setText(tr("Open connections: %1").arg(connections.size()));
-            emit self->listShown();
-        });
+    request(QStringLiteral("connection.list"), params,
+            [self = QPointer(this)](const common::control::Reply &reply) {
+                if (!self)
+                    return;
+                self->m_loading = false;
+                if (!reply.ok()) {
+                    self->m_message->setText(
+                        reply.error->is(common::control::ErrorCode::MethodNotFound)
+                            ? tr("This daemon does not offer connection.list; update maild to see "
+                                 "its connections.")
+                            : tr("Could not list the connections: %1").arg(reply.error->message));
+                    return;
+                }
+                QList<QJsonObject> connections;
+                for (const QJsonValue &v :
+                     reply.object().value(QStringLiteral("connections")).toArray())
+                    connections.append(v.toObject());
+                self->m_model->setConnections(connections);
+                self->m_message->setText(tr("Open connections: %1").arg(connections.size()));
+                emit self->listShown();
+            });
 }
 
 void ConnectionsPane::updateButtons()
 {
-    m_disconnect->setEnabled(manager()->isLoggedIn() &&
-                             m_view->selectionModel()->hasSelection());
+    m_disconnect->setEnabled(manager()->isLoggedIn() && m_view->selectionModel()->hasSelection());
 }
 
 void ConnectionsPane::disconnectSelected()
@@ -132,15 +130,14 @@ void ConnectionsPane::disconnectSelected()
                 [self = QPointer(this), id] {
                     if (!self)
                         return;
-                    self->manager()->client()->call(
-                        QStringLiteral("connection.close"), {{QStringLiteral("id"), id}},
-                        [self](const common::control::Reply &reply) {
-                            if (!self)
-                                return;
-                            if (!reply.ok())
-                                self->m_message->setText(reply.error->message);
-                            self->reload();
-                        });
+                    self->request(QStringLiteral("connection.close"), {{QStringLiteral("id"), id}},
+                                  [self](const common::control::Reply &reply) {
+                                      if (!self)
+                                          return;
+                                      if (!reply.ok())
+                                          self->m_message->setText(reply.error->message);
+                                      self->reload();
+                                  });
                 });
 }
 

@@ -1,7 +1,7 @@
 // The local domains editor (see domainseditor.h).
 #include "domainseditor.h"
 
-#include "connectionmanager.h"
+#include "requesttracker.h"
 
 #include <QGridLayout>
 #include <QJsonArray>
@@ -13,8 +13,8 @@
 
 namespace admin {
 
-DomainsEditor::DomainsEditor(gui::ConnectionManager *manager, QWidget *parent)
-    : QWidget(parent), m_manager(manager), m_list(new QListWidget(this)),
+DomainsEditor::DomainsEditor(RequestTracker *requests, QWidget *parent)
+    : QWidget(parent), m_requests(requests), m_list(new QListWidget(this)),
       m_newDomain(new QLineEdit(this)), m_add(new QPushButton(tr("Add"), this)),
       m_remove(new QPushButton(tr("Remove"), this)), m_error(new QLabel(this))
 {
@@ -52,20 +52,21 @@ QStringList DomainsEditor::domains() const
 
 void DomainsEditor::reload()
 {
-    m_manager->client()->call(
-        QStringLiteral("domain.list"), {}, [self = QPointer(this)](const common::control::Reply &r) {
-            if (!self)
-                return;
-            if (!r.ok()) {
-                self->m_error->setText(r.error->message);
-                self->m_error->show();
-                return;
-            }
-            self->m_list->clear();
-            for (const QJsonValue &v : r.object().value(QStringLiteral("domains")).toArray())
-                self->m_list->addItem(v[QStringLiteral("name")].toString());
-            emit self->domainsShown();
-        });
+    m_requests->call(QStringLiteral("domain.list"), {},
+                     [self = QPointer(this)](const common::control::Reply &r) {
+                         if (!self)
+                             return;
+                         if (!r.ok()) {
+                             self->m_error->setText(r.error->message);
+                             self->m_error->show();
+                             return;
+                         }
+                         self->m_list->clear();
+                         for (const QJsonValue &v :
+                              r.object().value(QStringLiteral("domains")).toArray())
+                             self->m_list->addItem(v[QStringLiteral("name")].toString());
+                         emit self->domainsShown();
+                     });
 }
 
 void DomainsEditor::add()
@@ -83,19 +84,19 @@ void DomainsEditor::removeSelected()
 
 void DomainsEditor::call(const QString &method, const QString &name)
 {
-    m_manager->client()->call(method, {{QStringLiteral("name"), name}},
-                              [self = QPointer(this), method](const common::control::Reply &r) {
-                                  if (!self)
-                                      return;
-                                  self->m_error->setVisible(!r.ok());
-                                  if (!r.ok()) {
-                                      self->m_error->setText(r.error->message);
-                                      return;
-                                  }
-                                  if (method == QLatin1String("domain.add"))
-                                      self->m_newDomain->clear();
-                                  self->reload();
-                              });
+    m_requests->call(method, {{QStringLiteral("name"), name}},
+                     [self = QPointer(this), method](const common::control::Reply &r) {
+                         if (!self)
+                             return;
+                         self->m_error->setVisible(!r.ok());
+                         if (!r.ok()) {
+                             self->m_error->setText(r.error->message);
+                             return;
+                         }
+                         if (method == QLatin1String("domain.add"))
+                             self->m_newDomain->clear();
+                         self->reload();
+                     });
 }
 
 } // namespace admin

@@ -11,17 +11,15 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 
-namespace gui {
-class ConnectionManager;
-}
-
 namespace admin {
+
+class RequestTracker;
 
 class DomainsEditor : public QWidget
 {
     Q_OBJECT
 public:
-    explicit DomainsEditor(gui::ConnectionManager *manager, QWidget *parent = nullptr);
+    explicit DomainsEditor(RequestTracker *requests, QWidget *parent = nullptr);
 
     QStringList domains() const;
 
@@ -36,7 +34,7 @@ private:
     void removeSelected();
     void call(const QString &method, const QString &name);
 
-    gui::ConnectionManager *m_manager;
+    RequestTracker *m_requests;
     QListWidget *m_list;
     QLineEdit *m_newDomain;
     QPushButton *m_add;

@@ -8,8 +8,8 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QPointer>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace admin {
 
@@ -42,7 +42,7 @@ GraphsPane::GraphsPane(const PaneContext &context, QWidget *parent)
 }
 
 GraphsPane::Graph GraphsPane::addGraph(const QString &title, const QStringList &seriesNames,
-                                        QWidget *grid)
+                                       QWidget *grid)
 {
     Graph graph;
     graph.chart = new QChart;
@@ -87,7 +87,7 @@ void GraphsPane::reload()
     if (m_loading || !manager()->isLoggedIn())
         return;
     m_loading = true;
-    manager()->client()->call(
+    request(
         QStringLiteral("stats.get"), {{QStringLiteral("minutes"), kMinutes}},
         [self = QPointer(this)](const common::control::Reply &reply) {
             if (!self)
@@ -130,8 +130,8 @@ void GraphsPane::draw(Graph &graph, const QList<QList<qint64>> &values)
         QList<QPointF> points;
         const QList<qint64> &column = values.at(i);
         for (qsizetype m = 0; m < column.size(); ++m) {
-            points.append(QPointF(double(start.addSecs(m * 60).toMSecsSinceEpoch()),
-                                  double(column.at(m))));
+            points.append(
+                QPointF(double(start.addSecs(m * 60).toMSecsSinceEpoch()), double(column.at(m))));
             highest = qMax(highest, column.at(m));
         }
         minutes = qMax(minutes, column.size());

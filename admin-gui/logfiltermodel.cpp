@@ -34,8 +34,10 @@ bool LogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
         return false;
     if (m_text.isEmpty())
         return true;
-    const QString message =
-        sourceModel()->index(sourceRow, LogListModel::MessageColumn, sourceParent).data().toString();
+    const QString message = sourceModel()
+                                ->index(sourceRow, LogListModel::MessageColumn, sourceParent)
+                                .data()
+                                .toString();
     return message.contains(m_text, Qt::CaseInsensitive);
 }
 

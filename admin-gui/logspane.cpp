@@ -39,8 +39,8 @@ LogsPane::LogsPane(const PaneContext &context, QWidget *parent)
 
     m_level = new QComboBox(this);
     m_level->setObjectName(QStringLiteral("logLevelFilter"));
-    for (LogLevel level : {LogLevel::Debug, LogLevel::Info, LogLevel::Notice, LogLevel::Warning,
-                           LogLevel::Error})
+    for (LogLevel level :
+         {LogLevel::Debug, LogLevel::Info, LogLevel::Notice, LogLevel::Warning, LogLevel::Error})
         m_level->addItem(LogListModel::levelText(level), static_cast<int>(level));
     m_level->setCurrentIndex(1);
     m_filter->setMinimumLevel(LogLevel::Info);
@@ -137,37 +137,36 @@ void LogsPane::subscribe()
 {
     m_statusLabel->setText(tr("Reading the log…"));
     QPointer self(this);
-    manager()->client()->call(
-        QStringLiteral("log.subscribe"), {}, [self](const common::control::Reply &reply) {
-            if (!self)
-                return;
-            if (!reply.ok()) {
-                self->m_statusLabel->setText(
-                    tr("The daemon does not send its log: %1").arg(reply.error->message));
-                return;
-            }
-            self->m_statusLabel->clear();
-        });
+    request(QStringLiteral("log.subscribe"), {}, [self](const common::control::Reply &reply) {
+        if (!self)
+            return;
+        if (!reply.ok()) {
+            self->m_statusLabel->setText(
+                tr("The daemon does not send its log: %1").arg(reply.error->message));
+            return;
+        }
+        self->m_statusLabel->clear();
+    });
     // What was written before: replaces what is shown, the session may have been away.
-    manager()->client()->call(
-        QStringLiteral("log.tail"), {{QStringLiteral("limit"), kTailLines}},
-        [self](const common::control::Reply &reply) {
-            if (!self || !reply.ok())
-                return;
-            QList<LogEntry> entries;
-            for (const QJsonValue &v : reply.object().value(QStringLiteral("entries")).toArray())
-                entries.append(LogEntry::fromJson(v.toObject()));
-            // Lines pushed before the tail arrived are in both; keep the newest of them.
-            QList<LogEntry> pushed;
-            const QDateTime last = entries.isEmpty() ? QDateTime() : entries.last().time;
-            for (int row = 0; row < self->m_model->rowCount(); ++row) {
-                if (last.isValid() && self->m_model->entry(row).time > last)
-                    pushed.append(self->m_model->entry(row));
-            }
-            self->m_model->clear();
-            self->m_model->append(entries + pushed);
-            self->m_view->scrollToBottom();
-        });
+    request(QStringLiteral("log.tail"), {{QStringLiteral("limit"), kTailLines}},
+            [self](const common::control::Reply &reply) {
+                if (!self || !reply.ok())
+                    return;
+                QList<LogEntry> entries;
+                for (const QJsonValue &v :
+                     reply.object().value(QStringLiteral("entries")).toArray())
+                    entries.append(LogEntry::fromJson(v.toObject()));
+                // Lines pushed before the tail arrived are in both; keep the newest of them.
+                QList<LogEntry> pushed;
+                const QDateTime last = entries.isEmpty() ? QDateTime() : entries.last().time;
+                for (int row = 0; row < self->m_model->rowCount(); ++row) {
+                    if (last.isValid() && self->m_model->entry(row).time > last)
+                        pushed.append(self->m_model->entry(row));
+                }
+                self->m_model->clear();
+                self->m_model->append(entries + pushed);
+                self->m_view->scrollToBottom();
+            });
 }
 
 void LogsPane::notification(const QString &method, const QJsonObject &params)

@@ -17,6 +17,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -36,11 +37,12 @@ MainWindow::MainWindow(gui::ConnectionManager *manager, QWidget *parent)
     setObjectName(QStringLiteral("adminMainWindow"));
     setWindowIcon(gui::icon(QStringLiteral("mailadmin")));
 
+    m_requests = new RequestTracker(manager, this);
     m_sidebar = new Sidebar(m_services, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("paneTabs"));
     m_tabs->setDocumentMode(true);
-    const PaneContext context{manager, m_services};
+    const PaneContext context{manager, m_services, m_requests};
     for (PaneFactory factory : paneFactories()) {
         Pane *pane = factory(context, m_tabs);
         pane->hide();
@@ -60,7 +62,17 @@ MainWindow::MainWindow(gui::ConnectionManager *manager, QWidget *parent)
 
     m_connectionStatus = new gui::ConnectionStatus(manager, this);
     statusBar()->addWidget(m_connectionStatus, 1);
-    m_serviceActions = new ServiceActions(manager, m_services, this);
+    // Shown while any call to the daemon is unanswered; the window never waits for one.
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(90);
+    m_busy->setMaximumHeight(14);
+    m_busy->setToolTip(tr("Waiting for the mail daemon…"));
+    m_busy->hide();
+    statusBar()->addPermanentWidget(m_busy);
+    connect(m_requests, &RequestTracker::busyChanged, m_busy, &QWidget::setVisible);
+    m_serviceActions = new ServiceActions(manager, m_requests, m_services, this);
     connect(m_serviceActions, &ServiceActions::failed, this,
             [this](const QString &sentence) { statusBar()->showMessage(sentence, 15000); });
     createActions();
@@ -217,7 +229,7 @@ void MainWindow::refresh()
         self->applyStatus(ServerStatus::fromJson(reply.object()));
         emit self->statusRefreshed();
     };
-    m_manager->client()->call(QStringLiteral("server.status"), {}, done);
+    m_requests->call(QStringLiteral("server.status"), {}, done);
 }
 
 void MainWindow::applyStatus(const ServerStatus &status)

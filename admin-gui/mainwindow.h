@@ -14,6 +14,7 @@
 
 class QAction;
 class QLabel;
+class QProgressBar;
 class QTabWidget;
 
 namespace gui {
@@ -21,7 +22,6 @@ class ConnectionStatus;
 }
 
 namespace admin {
-
 
 class ServiceActions;
 class ServiceListModel;
@@ -41,8 +41,7 @@ public:
     ServiceActions *serviceActions() const { return m_serviceActions; }
     // Selects the server ("") or a service in the sidebar, then the tab of that pane class.
     void selectService(const QString &service);
-    template <typename T>
-    T *showPane()
+    template <typename T> T *showPane()
     {
         for (Pane *pane : m_panes) {
             if (auto *wanted = qobject_cast<T *>(pane)) {
@@ -87,6 +86,8 @@ private:
     Sidebar *m_sidebar = nullptr;
     QTabWidget *m_tabs = nullptr;
     ServiceActions *m_serviceActions = nullptr;
+    RequestTracker *m_requests = nullptr;
+    QProgressBar *m_busy = nullptr;
     QLabel *m_hostTitle = nullptr;
     QLabel *m_subtitle = nullptr;
     gui::ConnectionStatus *m_connectionStatus = nullptr;

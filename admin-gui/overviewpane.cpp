@@ -99,8 +99,7 @@ QWidget *OverviewPane::createServerPage()
     m_servicesStack->addWidget(m_noServicesLabel);
     auto *servicesLayout = new QVBoxLayout(servicesBox);
     servicesLayout->addWidget(m_servicesStack);
-    connect(services(), &QAbstractItemModel::rowsInserted, this,
-            &OverviewPane::updateServicesPage);
+    connect(services(), &QAbstractItemModel::rowsInserted, this, &OverviewPane::updateServicesPage);
     connect(services(), &QAbstractItemModel::modelReset, this, &OverviewPane::updateServicesPage);
     updateServicesPage();
 
@@ -201,9 +200,8 @@ void OverviewPane::updateUptime()
 
 void OverviewPane::updateServicesPage()
 {
-    m_servicesStack->setCurrentWidget(services()->rowCount() > 0
-                                          ? static_cast<QWidget *>(m_serviceView)
-                                          : m_noServicesLabel);
+    m_servicesStack->setCurrentWidget(
+        services()->rowCount() > 0 ? static_cast<QWidget *>(m_serviceView) : m_noServicesLabel);
 }
 
 void OverviewPane::updateServicePage()
@@ -222,8 +220,8 @@ void OverviewPane::updateServicePage()
     m_serviceListeners->setText(info.listeners.isEmpty() ? tr("nothing")
                                                          : info.listeners.join(QLatin1Char('\n')));
     m_serviceProblem->setText(info.error.isEmpty() ? tr("none") : info.error);
-    m_serviceConnections->setText(QLocale().toString(
-        info.counters.value(QStringLiteral("activeConnections")).toInteger()));
+    m_serviceConnections->setText(
+        QLocale().toString(info.counters.value(QStringLiteral("activeConnections")).toInteger()));
     QStringList lines;
     for (auto it = info.counters.begin(); it != info.counters.end(); ++it) {
         if (it.key() != QLatin1String("activeConnections"))

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "connectionmanager.h"
+#include "requesttracker.h"
 #include "serverstatus.h"
 
 #include <QJsonObject>
@@ -19,6 +20,7 @@ struct PaneContext
 {
     gui::ConnectionManager *manager = nullptr;
     ServiceListModel *services = nullptr;
+    RequestTracker *requests = nullptr;
 };
 
 class Pane : public QWidget
@@ -55,6 +57,13 @@ public:
 protected:
     gui::ConnectionManager *manager() const { return m_context.manager; }
     ServiceListModel *services() const { return m_context.services; }
+    RequestTracker *requests() const { return m_context.requests; }
+    // A call to the daemon, counted for the window's busy indicator.
+    void request(const QString &method, const QJsonObject &params,
+                 common::control::ControlClient::Callback done)
+    {
+        m_context.requests->call(method, params, std::move(done));
+    }
 
 private:
     PaneContext m_context;

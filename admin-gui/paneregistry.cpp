@@ -12,8 +12,7 @@
 namespace admin {
 
 namespace {
-template <typename T>
-Pane *make(const PaneContext &context, QWidget *parent)
+template <typename T> Pane *make(const PaneContext &context, QWidget *parent)
 {
     return new T(context, parent);
 }
@@ -21,6 +20,7 @@ Pane *make(const PaneContext &context, QWidget *parent)
 
 const QList<PaneFactory> &paneFactories()
 {
+    // clang-format off: one pane a line, in tab order
     static const QList<PaneFactory> factories{
         &make<OverviewPane>,
         &make<LogsPane>,
@@ -30,6 +30,7 @@ const QList<PaneFactory> &paneFactories()
         &make<CertificatesPane>,
         &make<AccountsPane>,
     };
+    // clang-format on
     return factories;
 }
 

@@ -52,8 +52,7 @@ QString SelfSignedDialog::name() const
 
 QStringList SelfSignedDialog::hosts() const
 {
-    return m_hosts->text().split(QRegularExpression(QStringLiteral("[,\\s]+")),
-                                 Qt::SkipEmptyParts);
+    return m_hosts->text().split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
 }
 
 int SelfSignedDialog::days() const

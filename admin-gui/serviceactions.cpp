@@ -4,6 +4,7 @@
 #include "confirm.h"
 #include "connectionmanager.h"
 #include "icons.h"
+#include "requesttracker.h"
 #include "servicelistmodel.h"
 
 #include <QAction>
@@ -14,9 +15,10 @@ namespace admin {
 
 using common::model::ServiceState;
 
-ServiceActions::ServiceActions(gui::ConnectionManager *manager, ServiceListModel *services,
-                               QWidget *window)
-    : QObject(window), m_manager(manager), m_services(services), m_window(window)
+ServiceActions::ServiceActions(gui::ConnectionManager *manager, RequestTracker *requests,
+                               ServiceListModel *services, QWidget *window)
+    : QObject(window), m_manager(manager), m_requests(requests), m_services(services),
+      m_window(window)
 {
     m_start = new QAction(gui::icon(QStringLiteral("service-running")), tr("Start Service"), this);
     m_start->setObjectName(QStringLiteral("startServiceAction"));
@@ -87,8 +89,8 @@ void ServiceActions::askToStop(const QStringList &names)
     QStringList shown;
     for (const QString &name : names)
         shown.append(displayName(name));
-    const QString question = names.size() == 1 ? tr("Stop %1?").arg(shown.first())
-                                               : tr("Stop all mail services?");
+    const QString question =
+        names.size() == 1 ? tr("Stop %1?").arg(shown.first()) : tr("Stop all mail services?");
     confirmThen(m_window, question,
                 tr("Clients connected to %1 are disconnected, and no mail is received there "
                    "until it is started again.")
@@ -107,7 +109,7 @@ void ServiceActions::startOrStop(const QStringList &names, bool start)
         if (name.isEmpty() || m_pending.contains(name))
             continue;
         m_pending.insert(name);
-        m_manager->client()->call(
+        m_requests->call(
             method, {{QStringLiteral("name"), name}},
             [self = QPointer(this), name, start](const common::control::Reply &reply) {
                 if (!self)
@@ -118,9 +120,9 @@ void ServiceActions::startOrStop(const QStringList &names, bool start)
                     self->m_services->updateService(
                         common::model::ServiceInfo::fromJson(reply.object()));
                 else
-                    emit self->failed((start ? tr("Could not start %1: %2")
-                                             : tr("Could not stop %1: %2"))
-                                          .arg(self->displayName(name), reply.error->message));
+                    emit self->failed(
+                        (start ? tr("Could not start %1: %2") : tr("Could not stop %1: %2"))
+                            .arg(self->displayName(name), reply.error->message));
                 self->updateActions();
             });
     }

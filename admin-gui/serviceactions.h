@@ -17,14 +17,15 @@ class ConnectionManager;
 
 namespace admin {
 
+class RequestTracker;
 class ServiceListModel;
 
 class ServiceActions : public QObject
 {
     Q_OBJECT
 public:
-    ServiceActions(gui::ConnectionManager *manager, ServiceListModel *services,
-                   QWidget *window);
+    ServiceActions(gui::ConnectionManager *manager, RequestTracker *requests,
+                   ServiceListModel *services, QWidget *window);
 
     QAction *startAction() const { return m_start; }
     QAction *stopAction() const { return m_stop; }
@@ -45,6 +46,7 @@ private:
     QString displayName(const QString &name) const;
 
     gui::ConnectionManager *m_manager;
+    RequestTracker *m_requests;
     ServiceListModel *m_services;
     QWidget *m_window;
     QString m_service;

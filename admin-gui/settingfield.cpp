@@ -17,8 +17,7 @@ using common::model::SettingInfo;
 using common::model::SettingSource;
 using common::model::SettingType;
 
-SettingField::SettingField(const SettingInfo &info, QWidget *parent)
-    : QWidget(parent), m_info(info)
+SettingField::SettingField(const SettingInfo &info, QWidget *parent) : QWidget(parent), m_info(info)
 {
     setObjectName(QStringLiteral("setting:") + info.key);
     createEditor();

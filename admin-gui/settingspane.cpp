@@ -79,18 +79,17 @@ void SettingsPane::load(const QStringList &keys)
     QJsonObject params;
     if (!keys.isEmpty())
         params.insert(QStringLiteral("keys"), QJsonArray::fromStringList(keys));
-    manager()->client()->call(QStringLiteral("settings.get"), params,
-                              [self = QPointer(this)](const common::control::Reply &reply) {
-                                  if (!self)
-                                      return;
-                                  if (!reply.ok()) {
-                                      self->m_message->setText(
-                                          tr("Could not read the settings: %1")
-                                              .arg(reply.error->message));
-                                      return;
-                                  }
-                                  self->show(parseSettings(reply.object()));
-                              });
+    request(QStringLiteral("settings.get"), params,
+            [self = QPointer(this)](const common::control::Reply &reply) {
+                if (!self)
+                    return;
+                if (!reply.ok()) {
+                    self->m_message->setText(
+                        tr("Could not read the settings: %1").arg(reply.error->message));
+                    return;
+                }
+                self->show(parseSettings(reply.object()));
+            });
 }
 
 void SettingsPane::show(const QList<SettingInfo> &settings)
@@ -128,7 +127,7 @@ void SettingsPane::build(const QList<SettingInfo> &settings)
         auto *page = new QWidget;
         auto *form = new QFormLayout(page);
         if (m_tabs->count() == 0) { // General: the local domains after the host name
-            m_domains = new DomainsEditor(manager(), page);
+            m_domains = new DomainsEditor(requests(), page);
             form->addRow(tr("Local domains:"), m_domains);
             m_domains->reload();
         }
@@ -161,39 +160,37 @@ void SettingsPane::apply()
     m_applying = true;
     m_message->setText(tr("Applying…"));
     updateButtons();
-    manager()->client()->call(
-        QStringLiteral("settings.set"), {{QStringLiteral("values"), values}},
-        [self = QPointer(this)](const common::control::Reply &reply) {
-            if (!self)
-                return;
-            self->m_applying = false;
-            if (!reply.ok()) {
-                // Nothing was changed; every edit stays for the person to correct.
-                const QString field =
-                    reply.error->data.value(QStringLiteral("field")).toString();
-                const QString reason =
-                    reply.error->data.value(QStringLiteral("reason")).toString();
-                if (SettingField *f = self->m_fields.value(field)) {
-                    f->setError(reason.isEmpty() ? reply.error->message : reason);
-                    self->m_message->setText(tr("Not applied: %1").arg(reply.error->message));
-                } else {
-                    self->m_message->setText(
-                        tr("Not applied: %1").arg(reply.error->message));
+    request(QStringLiteral("settings.set"), {{QStringLiteral("values"), values}},
+            [self = QPointer(this)](const common::control::Reply &reply) {
+                if (!self)
+                    return;
+                self->m_applying = false;
+                if (!reply.ok()) {
+                    // Nothing was changed; every edit stays for the person to correct.
+                    const QString field =
+                        reply.error->data.value(QStringLiteral("field")).toString();
+                    const QString reason =
+                        reply.error->data.value(QStringLiteral("reason")).toString();
+                    if (SettingField *f = self->m_fields.value(field)) {
+                        f->setError(reason.isEmpty() ? reply.error->message : reason);
+                        self->m_message->setText(tr("Not applied: %1").arg(reply.error->message));
+                    } else {
+                        self->m_message->setText(tr("Not applied: %1").arg(reply.error->message));
+                    }
+                    self->updateButtons();
+                    return;
                 }
+                const QList<SettingInfo> changed = parseSettings(reply.object());
+                for (const SettingInfo &info : changed) {
+                    if (SettingField *f = self->m_fields.value(info.key)) {
+                        f->setInfo(info);
+                        f->revert(); // the edit is now the daemon's value
+                    }
+                }
+                self->m_message->setText(tr("Applied."));
                 self->updateButtons();
-                return;
-            }
-            const QList<SettingInfo> changed = parseSettings(reply.object());
-            for (const SettingInfo &info : changed) {
-                if (SettingField *f = self->m_fields.value(info.key)) {
-                    f->setInfo(info);
-                    f->revert(); // the edit is now the daemon's value
-                }
-            }
-            self->m_message->setText(tr("Applied."));
-            self->updateButtons();
-            emit self->settingsShown();
-        });
+                emit self->settingsShown();
+            });
 }
 
 void SettingsPane::revert()

@@ -1,8 +1,9 @@
 // The Settings tab (for the server): the daemon's settings (`settings.get`) on the tabs of
 // settingslayout.cpp, each with its own editor (SettingField), and the local domains
 // (DomainsEditor) on General. Apply sends every edited value in one all-or-nothing
-// `settings.set`; a refusal is shown next to the field it names and every edit is kept. Revert drops the edits. `settings.changed` notifications re-read the
-// changed keys, so a change made elsewhere shows at once, except over an unapplied edit.
+// `settings.set`; a refusal is shown next to the field it names and every edit is kept. Revert
+// drops the edits. `settings.changed` notifications re-read the changed keys, so a change made
+// elsewhere shows at once, except over an unapplied edit.
 #pragma once
 
 #include "model/setting.h"

@@ -69,8 +69,8 @@ void Sidebar::rebuild()
     server->setData(kServiceRole, QString());
     for (int row = 0; row < m_services->rowCount(); ++row) {
         const auto &info = m_services->service(row);
-        auto *item = new QListWidgetItem(
-            info.displayName.isEmpty() ? info.name : info.displayName, this);
+        auto *item =
+            new QListWidgetItem(info.displayName.isEmpty() ? info.name : info.displayName, this);
         item->setData(kServiceRole, info.name);
     }
     updateLights();

@@ -591,6 +591,10 @@
         <source>&amp;Services</source>
         <translation>&amp;Dienste</translation>
     </message>
+    <message>
+        <source>Waiting for the mail daemon…</source>
+        <translation>Warten auf den Mail-Daemon…</translation>
+    </message>
 </context>
 <context>
     <name>admin::OverviewPane</name>

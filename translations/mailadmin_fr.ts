@@ -591,6 +591,10 @@
         <source>&amp;Services</source>
         <translation>&amp;Services</translation>
     </message>
+    <message>
+        <source>Waiting for the mail daemon…</source>
+        <translation>En attente du démon de messagerie…</translation>
+    </message>
 </context>
 <context>
     <name>admin::OverviewPane</name>

@@ -65,9 +65,9 @@ private:
         if (!handshake.contains("-----BEGIN CERTIFICATE-----"))
             return {};
         QProcess x509;
-        x509.start(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-noout"),
-                                               QStringLiteral("-fingerprint"),
-                                               QStringLiteral("-sha256")});
+        x509.start(QStringLiteral("openssl"),
+                   {QStringLiteral("x509"), QStringLiteral("-noout"),
+                    QStringLiteral("-fingerprint"), QStringLiteral("-sha256")});
         x509.write(handshake);
         x509.closeWriteChannel();
         if (!x509.waitForFinished(15000))
@@ -78,7 +78,7 @@ private:
     void selectRow(const QString &name)
     {
         const int row = m_pane->model()->rowOf(name);
-            QVERIFY(row >= 0);
+        QVERIFY(row >= 0);
         m_pane->view()->setCurrentIndex(m_pane->model()->index(row, 0));
     }
 
@@ -211,9 +211,8 @@ void TestAdminCertificates::importsACertificate()
     QCOMPARE(openssl.exitCode(), 0);
 
     m_pane->view()->clearSelection();
-    QTest::mouseClick(
-        m_pane->findChild<QPushButton *>(QStringLiteral("importCertificateButton")),
-        Qt::LeftButton);
+    QTest::mouseClick(m_pane->findChild<QPushButton *>(QStringLiteral("importCertificateButton")),
+                      Qt::LeftButton);
     QDialog *dialog = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT(
         (dialog = m_pane->findChild<QDialog *>(QStringLiteral("importCertificateDialog"))) &&

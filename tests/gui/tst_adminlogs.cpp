@@ -80,12 +80,14 @@ void TestAdminLogs::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("tst_adminlogs"));
     QVERIFY2(m_daemon.start(), qPrintable(m_daemon.errorString()));
     QVERIFY2(m_daemon.bootstrap(), qPrintable(m_daemon.errorString()));
-    QVERIFY(m_daemon.call(QStringLiteral("domain.add"),
-                          {{QStringLiteral("name"), QStringLiteral("example.org")}})
+    QVERIFY(m_daemon
+                .call(QStringLiteral("domain.add"),
+                      {{QStringLiteral("name"), QStringLiteral("example.org")}})
                 .ok());
-    QVERIFY(m_daemon.call(QStringLiteral("account.create"),
-                          {{QStringLiteral("name"), QStringLiteral("alice")},
-                           {QStringLiteral("password"), QStringLiteral("alice's secret pw")}})
+    QVERIFY(m_daemon
+                .call(QStringLiteral("account.create"),
+                      {{QStringLiteral("name"), QStringLiteral("alice")},
+                       {QStringLiteral("password"), QStringLiteral("alice's secret pw")}})
                 .ok());
 
     m_manager = std::make_unique<ConnectionManager>();
@@ -121,10 +123,7 @@ void TestAdminLogs::receivesTheLineOfAnSmtpDelivery()
              QVariant(QStringLiteral("smtp")));
     QVERIFY(m_pane->filter()->rowCount() > 0);
     for (int row = 0; row < m_pane->filter()->rowCount(); ++row)
-        QCOMPARE(m_pane->filter()
-                     ->index(row, admin::LogListModel::ServiceColumn)
-                     .data()
-                     .toString(),
+        QCOMPARE(m_pane->filter()->index(row, admin::LogListModel::ServiceColumn).data().toString(),
                  QStringLiteral("smtp"));
     QVERIFY(!guitest::saveScreenshot(m_window.get(), QStringLiteral("adminwindow-logs")).isEmpty());
 }

@@ -37,12 +37,13 @@ private slots:
 private:
     bool sendMail(const QString &to, int bodyBytes)
     {
-        const QString script = QStringLiteral(
-            "import smtplib, sys\n"
-            "s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=30)\n"
-            "s.sendmail('bob@elsewhere.test', [sys.argv[2]],\n"
-            "           'Subject: big\\r\\n\\r\\n' + ('x' * 98 + '\\r\\n') * (int(sys.argv[3]) // 100))\n"
-            "s.quit()\n");
+        const QString script =
+            QStringLiteral("import smtplib, sys\n"
+                           "s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=30)\n"
+                           "s.sendmail('bob@elsewhere.test', [sys.argv[2]],\n"
+                           "           'Subject: big\\r\\n\\r\\n' + ('x' * 98 + '\\r\\n') * "
+                           "(int(sys.argv[3]) // 100))\n"
+                           "s.quit()\n");
         QProcess python;
         python.start(QStringLiteral("python3"),
                      {QStringLiteral("-c"), script,
@@ -116,8 +117,9 @@ void TestAdminMonitor::listsAndDisconnectsAnImapClient()
 
 void TestAdminMonitor::showsAccountsByUsage()
 {
-    QVERIFY(m_daemon.call(QStringLiteral("domain.add"),
-                          {{QStringLiteral("name"), QStringLiteral("example.org")}})
+    QVERIFY(m_daemon
+                .call(QStringLiteral("domain.add"),
+                      {{QStringLiteral("name"), QStringLiteral("example.org")}})
                 .ok());
     const QJsonObject smallQuota{{QStringLiteral("quotaBytes"), 4000},
                                  {QStringLiteral("quotaWarnPercent"), 50}};
@@ -144,8 +146,8 @@ void TestAdminMonitor::showsAccountsByUsage()
                 .data()
                 .toString()
                 .contains(QStringLiteral("past the warning threshold")));
-    QVERIFY(!guitest::saveScreenshot(m_window.get(), QStringLiteral("adminwindow-accounts"))
-                 .isEmpty());
+    QVERIFY(
+        !guitest::saveScreenshot(m_window.get(), QStringLiteral("adminwindow-accounts")).isEmpty());
 }
 
 void TestAdminMonitor::drawsTheLastHour()
@@ -164,8 +166,8 @@ void TestAdminMonitor::drawsTheLastHour()
     QVERIFY2(in >= 2, qPrintable(QString::number(in)));
     QVERIFY(pane->stats().todayMessagesIn >= 2);
     QVERIFY(!pane->stats().connections.isEmpty());
-    QVERIFY(!guitest::saveScreenshot(m_window.get(), QStringLiteral("adminwindow-graphs"))
-                 .isEmpty());
+    QVERIFY(
+        !guitest::saveScreenshot(m_window.get(), QStringLiteral("adminwindow-graphs")).isEmpty());
 }
 
 void TestAdminMonitor::cleanupTestCase()

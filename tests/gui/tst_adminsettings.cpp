@@ -42,8 +42,10 @@ private:
     {
         const auto r = m_daemon.call(QStringLiteral("settings.get"),
                                      {{QStringLiteral("keys"), QJsonArray{key}}});
-        return r.object().value(QStringLiteral("settings")).toArray().at(0)[QStringLiteral(
-            "value")];
+        return r.object()
+            .value(QStringLiteral("settings"))
+            .toArray()
+            .at(0)[QStringLiteral("value")];
     }
     bool setElsewhere(const QString &key, const QJsonValue &value)
     {
@@ -89,8 +91,8 @@ void TestAdminSettings::initTestCase()
     QTRY_VERIFY_WITH_TIMEOUT(m_pane->field(QStringLiteral("smtp.maxRecipients")), 15000);
     QVERIFY(m_pane->field(QStringLiteral("server.hostname")));
     QVERIFY(!m_pane->applyButton()->isEnabled());
-    QVERIFY(!guitest::saveScreenshot(m_window.get(), QStringLiteral("adminwindow-settings"))
-                 .isEmpty());
+    QVERIFY(
+        !guitest::saveScreenshot(m_window.get(), QStringLiteral("adminwindow-settings")).isEmpty());
 }
 
 void TestAdminSettings::appliesAnEdit()

@@ -20,10 +20,10 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTcpSocket>
-#include <QToolBar>
-#include <QToolButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 
 using gui::ConnectionManager;
@@ -123,6 +123,10 @@ void TestAdminWindow::showsTheServer()
     QVERIFY(!label("uptimeLabel").isEmpty());
     QVERIFY(connectionText().startsWith(QStringLiteral("Connected to ")));
     QVERIFY(connectionText().contains(m_daemon.socketPath()));
+    // Nothing is outstanding once the answers are in: the busy indicator is hidden.
+    auto *busy = m_window->findChild<QWidget *>(QStringLiteral("busyIndicator"));
+    QVERIFY(busy);
+    QTRY_VERIFY_WITH_TIMEOUT(!busy->isVisible(), 10000);
 
     auto *stack = m_window->findChild<QStackedWidget *>(QStringLiteral("servicesStack"));
     auto *noServices = m_window->findChild<QLabel *>(QStringLiteral("noServicesLabel"));
