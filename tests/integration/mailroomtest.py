@@ -29,14 +29,15 @@ def free_port(host="127.0.0.1"):
 class Daemon:
     """One maild instance on its own data directory (embedded profile, loopback only)."""
 
-    def __init__(self, data_dir=None, args=(), env=None):
+    def __init__(self, data_dir=None, args=(), env=None, ports=None):
+        """ports: the listener ports of an earlier instance to take again (a restart)."""
         self.owns_dir = data_dir is None
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="maild-test-")
         self.args = list(args)
         self.env = dict(os.environ, **(env or {}))
         self.proc = None
         self.output_path = os.path.join(self.data_dir, "maild.out")
-        self.ports = self._assign_ports()
+        self.ports = dict(ports) if ports else self._assign_ports()
 
     @property
     def socket_path(self):

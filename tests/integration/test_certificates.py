@@ -131,7 +131,7 @@ class CertBase(TlsTestCase):
             # Under AddressSanitizer a preloaded library (libfaketime) comes before the ASan
             # runtime; tell ASan that this is intended.
             env = dict(env, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":verify_asan_link_order=0")
-        d = Daemon(data_dir=self.daemon.data_dir, args=self.daemon.args, env=env)
+        d = Daemon(data_dir=self.daemon.data_dir, args=self.daemon.args, env=env, ports=self.daemon.ports)
         self.addCleanup(d.cleanup)
         d.start()
         self.daemon = d
