@@ -46,6 +46,7 @@ MainWindow::MainWindow(gui::ConnectionManager *manager, QWidget *parent)
     for (PaneFactory factory : paneFactories()) {
         Pane *pane = factory(context, m_tabs);
         pane->hide();
+        connect(pane, &Pane::statusWanted, this, &MainWindow::refresh);
         m_panes.append(pane);
     }
 

@@ -42,6 +42,8 @@ OverviewPane::OverviewPane(const PaneContext &context, QWidget *parent) : Pane(c
 
     m_uptimeTimer.setInterval(1000);
     connect(&m_uptimeTimer, &QTimer::timeout, this, &OverviewPane::updateUptime);
+    m_statusTimer.setInterval(5000);
+    connect(&m_statusTimer, &QTimer::timeout, this, &Pane::statusWanted);
     connect(services(), &QAbstractItemModel::dataChanged, this, &OverviewPane::updateServicePage);
     connect(services(), &QAbstractItemModel::modelReset, this, &OverviewPane::updateServicePage);
     m_status.version = manager()->daemonVersion();
@@ -186,6 +188,14 @@ void OverviewPane::sessionChanged(bool loggedIn)
         m_uptimeTimer.start();
     else if (!loggedIn)
         m_uptimeTimer.stop(); // the daemon may be restarting: its uptime is no longer known
+}
+
+void OverviewPane::visibilityChanged(bool visible)
+{
+    if (visible)
+        m_statusTimer.start();
+    else
+        m_statusTimer.stop();
 }
 
 void OverviewPane::updateUptime()

@@ -1,6 +1,7 @@
 // The Overview tab: for the server, its identity (version, host, uptime, data directory,
 // profile), open connections, messages today, warnings (e.g. a certificate near expiry) and
-// its services; for one service, its state, listeners, problem and counters.
+// its services; for one service, its state, listeners, problem and counters. While shown it
+// asks for a fresh server.status every few seconds.
 #pragma once
 
 #include "pane.h"
@@ -25,6 +26,7 @@ public:
     void setService(const QString &service) override;
     void statusChanged(const ServerStatus &status) override;
     void sessionChanged(bool loggedIn) override;
+    void visibilityChanged(bool visible) override;
 
 private:
     QWidget *createServerPage();
@@ -36,6 +38,7 @@ private:
     ServerStatus m_status;
     QElapsedTimer m_uptimeClock;
     QTimer m_uptimeTimer;
+    QTimer m_statusTimer; // while shown: connections and messages today stay current
     QStackedWidget *m_pages = nullptr;
     QWidget *m_serverPage = nullptr;
     QWidget *m_servicePage = nullptr;

@@ -54,6 +54,10 @@ public:
 
     QString service() const { return m_service; }
 
+signals:
+    // The pane wants a fresh server.status for every pane (statusChanged() follows).
+    void statusWanted();
+
 protected:
     gui::ConnectionManager *manager() const { return m_context.manager; }
     ServiceListModel *services() const { return m_context.services; }

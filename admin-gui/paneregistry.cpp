@@ -20,7 +20,8 @@ template <typename T> Pane *make(const PaneContext &context, QWidget *parent)
 
 const QList<PaneFactory> &paneFactories()
 {
-    // clang-format off: one pane a line, in tab order
+    // One pane a line, in tab order.
+    // clang-format off
     static const QList<PaneFactory> factories{
         &make<OverviewPane>,
         &make<LogsPane>,

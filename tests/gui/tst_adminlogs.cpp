@@ -1,18 +1,21 @@
 // The Server Admin window's Logs pane against a real maild: it shows the log's last lines,
 // receives the line of an SMTP delivery (sent with Python's smtplib) through the pushed
 // `log.entry` notifications, filters by level, service and text, holds lines back while
-// paused, and saves the shown lines to a file.
+// paused, and saves the shown lines to a file; the Overview counts the messages of the day
+// without a refresh click.
 #include "connectionmanager.h"
 #include "daemonfixture.h"
 #include "logfiltermodel.h"
 #include "loglistmodel.h"
 #include "logspane.h"
 #include "mainwindow.h"
+#include "overviewpane.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
@@ -31,6 +34,7 @@ private slots:
     void showsTheTail();
     void receivesTheLineOfAnSmtpDelivery();
     void filtersPausesAndSaves();
+    void overviewCountsTheMessages();
     void cleanupTestCase();
 
 private:
@@ -168,6 +172,19 @@ void TestAdminLogs::filtersPausesAndSaves()
     QVERIFY(lines.first().contains(marker.toUtf8()));
     search->clear();
     m_window->selectService(QString());
+}
+
+void TestAdminLogs::overviewCountsTheMessages()
+{
+    if (!m_daemon.call(QStringLiteral("server.status"))
+             .object()
+             .contains(QStringLiteral("messagesToday")))
+        QSKIP("this maild does not count the messages of the day");
+    QVERIFY(m_window->showPane<admin::OverviewPane>());
+    auto *today = m_window->findChild<QLabel *>(QStringLiteral("messagesTodayLabel"));
+    QVERIFY(today);
+    // Two deliveries above; the shown Overview asks for server.status every few seconds.
+    QTRY_COMPARE_WITH_TIMEOUT(today->text(), QStringLiteral("2"), 30000);
 }
 
 void TestAdminLogs::cleanupTestCase()
