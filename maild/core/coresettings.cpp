@@ -82,6 +82,10 @@ void defineCoreSettings(Settings &s)
     s.define({QStringLiteral("auth.lockoutSeconds"), SettingType::Int,
               QStringLiteral("First lockout after failed mail logins, in seconds (doubles each time, at most an hour)"),
               30, QJsonValue::Undefined, {}, 1, 3600, {}});
+    s.define({QStringLiteral("quota.warnPercent"), SettingType::Int,
+              QStringLiteral("Usage, in percent of the quota, at which an account is shown as nearly full; "
+                             "the threshold new accounts get unless one is given"),
+              90, QJsonValue::Undefined, {}, 1, 100, {}});
     s.define({QStringLiteral("auth.cacheSeconds"), SettingType::Int,
               QStringLiteral("How long a verified mail password is remembered (as a keyed hash, in memory) so that "
                              "clients that reconnect often skip the slow hash; 0: never"),

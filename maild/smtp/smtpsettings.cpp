@@ -58,6 +58,9 @@ void defineSmtpSettings(core::Settings &s)
     s.define({QStringLiteral("smtp.trustedNetworks"), SettingType::List,
               QStringLiteral("Networks (CIDR) whose clients may relay without authenticating"), QJsonArray{},
               QJsonValue::Undefined, {}, 0, 0, checkNetworks});
+    s.define({QStringLiteral("smtp.relayRequiresAuth"), SettingType::Bool,
+              QStringLiteral("Relay to other domains only for authenticated clients, even from smtp.trustedNetworks"),
+              false, QJsonValue::Undefined, {}, 0, 0, {}});
 }
 
 } // namespace maild::smtp

@@ -571,6 +571,15 @@ class FixedSettingTest(ControlTestCase):
 
 class AccountTest(ControlTestCase):
 
+    def test_new_accounts_take_the_server_quota_warning_threshold(self):
+        self.rpc.call("settings.set", {"values": {"quota.warnPercent": 75}})
+        self.assertEqual(self.create("carol")["mail"]["quotaWarnPercent"], 75)
+        self.assertEqual(self.create("dave", mail={"quotaWarnPercent": 95})["mail"]["quotaWarnPercent"], 95)
+        # changing the setting leaves existing accounts alone
+        self.rpc.call("settings.set", {"values": {"quota.warnPercent": 60}})
+        self.assertEqual(self.rpc.call("account.get", {"name": "carol"})["mail"]["quotaWarnPercent"], 75)
+        self.assertRpcErrorField(1102, "quota.warnPercent", "settings.set", {"values": {"quota.warnPercent": 0}})
+
     def test_create_get_update_delete(self):
         watcher = self.connect()
         created = self.create("alice", fullName="Alice Liddell", password="alice long password")

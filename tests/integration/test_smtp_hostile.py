@@ -247,6 +247,18 @@ class Hostile(SmtpTestCase):
         self.expect(c.cmd("MAIL FROM:<sender@client.test>"), 250, "2.1.0")
         self.expect(c.cmd("RCPT TO:<user@%s>" % REMOTE), 554, "5.7.1")
 
+    def test_relay_requires_auth_also_from_trusted_networks(self):
+        self.set_settings({"smtp.trustedNetworks": ["127.0.0.0/8"], "smtp.relayRequiresAuth": True})
+        c = self.smtp()
+        self.expect(c.cmd("MAIL FROM:<sender@client.test>"), 250, "2.1.0")
+        self.expect(c.cmd("RCPT TO:<user@%s>" % REMOTE), 554, "5.7.1")
+        self.expect(c.cmd("RCPT TO:<alice@%s>" % DOMAIN), 250, "2.1.5")  # local mail still arrives
+        self.assertEqual(self.store.queue(), [])
+        self.set_settings({"smtp.relayRequiresAuth": False})
+        c = self.smtp()
+        self.expect(c.cmd("MAIL FROM:<sender@client.test>"), 250, "2.1.0")
+        self.expect(c.cmd("RCPT TO:<user@%s>" % REMOTE), 250, "2.1.5")
+
     def test_trusted_networks_other_block_does_not_relay(self):
         self.set_settings({"smtp.trustedNetworks": ["192.0.2.0/24", "2001:db8::/32"]})
         c = self.smtp()

@@ -4,6 +4,7 @@
 
 #include "control/handlers/accountfields.h"
 #include "control/storeerrors.h"
+#include "core/settings.h"
 #include "store/accountstore.h"
 
 #include <validation/validation.h>
@@ -19,6 +20,8 @@ Outcome accountCreate(CallContext &ctx, const QJsonObject &params)
         return Outcome::fail(p.error());
     if (auto problem = common::validation::checkShortName(account.name))
         return Outcome::fail(RpcError::invalidField(QStringLiteral("name"), *problem));
+    // The server's threshold unless the request names one.
+    account.mail.quotaWarnPercent = int(ctx.d.settings.integer(QStringLiteral("quota.warnPercent")));
     if (auto e = readAccountFields(p, account))
         return Outcome::fail(*e);
     if (auto e = ctx.d.accounts.create(account, ctx.passwordHash))

@@ -31,6 +31,8 @@ bool mayRelay(SmtpSession &s)
 {
     if (!s.authUser.isEmpty())
         return true;
+    if (s.context().settings.boolean(QStringLiteral("smtp.relayRequiresAuth")))
+        return false; // the trusted networks must authenticate too
     for (const QString &network : s.context().settings.list(QStringLiteral("smtp.trustedNetworks"))) {
         if (s.peer().isInSubnet(QHostAddress::parseSubnet(network)))
             return true;
