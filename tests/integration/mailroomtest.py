@@ -231,6 +231,7 @@ class MailroomTestCase(unittest.TestCase):
     logged-in control connection (self.rpc)."""
 
     daemon_args = ()
+    daemon_env = None  # extra environment for maild
     BIND_ATTEMPTS = 4
 
     def setUp(self):
@@ -239,7 +240,7 @@ class MailroomTestCase(unittest.TestCase):
         # port) before maild binds it. Only that case (a service reports "already in use") is
         # retried, with a new daemon on new ports; any other failure stays the test's.
         for attempt in range(self.BIND_ATTEMPTS):
-            self.daemon = Daemon(args=self.daemon_args)
+            self.daemon = Daemon(args=self.daemon_args, env=self.daemon_env)
             self.addCleanup(self.daemon.cleanup)
             self.daemon.start()
             self.rpc = self.connect(login=False)
