@@ -5,6 +5,7 @@
 // without a refresh click.
 #include "connectionmanager.h"
 #include "daemonfixture.h"
+#include "realclients.h"
 #include "logfiltermodel.h"
 #include "loglistmodel.h"
 #include "logspane.h"
@@ -17,7 +18,6 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -63,11 +63,7 @@ private:
             "           'From: bob@elsewhere.test\\r\\nTo: alice@example.org\\r\\n'\n"
             "           'Subject: ' + sys.argv[2] + '\\r\\n\\r\\nhello\\r\\n')\n"
             "s.quit()\n");
-        QProcess python;
-        python.start(QStringLiteral("python3"),
-                     {QStringLiteral("-c"), script,
-                      QString::number(m_daemon.port(QStringLiteral("smtp"))), subject});
-        return python.waitForFinished(60000) && python.exitCode() == 0;
+        return guitest::runPython(script, {QString::number(m_daemon.port(QStringLiteral("smtp"))), subject}).ok;
     }
 
     QTemporaryDir m_settingsDir;

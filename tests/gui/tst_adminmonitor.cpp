@@ -8,11 +8,11 @@
 #include "connectionmanager.h"
 #include "connectionspane.h"
 #include "daemonfixture.h"
+#include "realclients.h"
 #include "graphspane.h"
 #include "mainwindow.h"
 
 #include <QJsonArray>
-#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -44,15 +44,11 @@ private:
                            "           'Subject: big\\r\\n\\r\\n' + ('x' * 98 + '\\r\\n') * "
                            "(int(sys.argv[3]) // 100))\n"
                            "s.quit()\n");
-        QProcess python;
-        python.start(QStringLiteral("python3"),
-                     {QStringLiteral("-c"), script,
-                      QString::number(m_daemon.port(QStringLiteral("smtp"))), to,
-                      QString::number(bodyBytes)});
-        const bool ok = python.waitForFinished(60000) && python.exitCode() == 0;
-        if (!ok)
-            qWarning("smtplib: %s", python.readAllStandardError().constData());
-        return ok;
+        const guitest::ClientRun run = guitest::runPython(
+            script, {QString::number(m_daemon.port(QStringLiteral("smtp"))), to, QString::number(bodyBytes)});
+        if (!run.ok)
+            qWarning("smtplib: %s", qPrintable(run.output));
+        return run.ok;
     }
 
     QTemporaryDir m_settingsDir;

@@ -9,6 +9,7 @@
 #include "accountlistmodel.h"
 #include "connectionmanager.h"
 #include "daemonfixture.h"
+#include "realclients.h"
 #include "importdialog.h"
 #include "importpreviewmodel.h"
 #include "mailtab.h"
@@ -34,7 +35,6 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
-#include <QProcess>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -184,43 +184,6 @@ void TestUsersWindow::clickAction(const char *name)
     QTest::mouseClick(button, Qt::LeftButton);
 }
 
-// A real mail client (Python's imaplib or poplib) logging in: "OK ..." or the refusal.
-QString clientLogin(const QString &protocol, quint16 port, const QString &user, const QString &password)
-{
-    const QString imap = QStringLiteral("import imaplib, sys\n"
-                                        "m = imaplib.IMAP4('127.0.0.1', int(sys.argv[1]))\n"
-                                        "try:\n"
-                                        "    m.login(sys.argv[2], sys.argv[3]); print('OK')\n"
-                                        "except imaplib.IMAP4.error as e:\n"
-                                        "    print('NO', e)\n");
-    const QString pop3 = QStringLiteral("import poplib, sys\n"
-                                        "p = poplib.POP3('127.0.0.1', int(sys.argv[1]))\n"
-                                        "try:\n"
-                                        "    p.user(sys.argv[2]); p.pass_(sys.argv[3]); print('OK', p.stat()); p.quit()\n"
-                                        "except poplib.error_proto as e:\n"
-                                        "    print('ERR', e)\n");
-    QProcess python;
-    python.start(QStringLiteral("python3"), {QStringLiteral("-c"), protocol == QLatin1String("imap") ? imap : pop3,
-                                             QString::number(port), user, password});
-    if (!python.waitForFinished(60000))
-        return QStringLiteral("python3 did not finish");
-    return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError()).trimmed();
-}
-
-// `mailctl account get <name> --json` with the administrator's password on stdin.
-QString mailctlGet(const QString &socket, const QString &name)
-{
-    QProcess mailctl;
-    mailctl.start(QStringLiteral(MAILROOM_MAILCTL_PATH),
-                  {QStringLiteral("--socket"), socket, QStringLiteral("--user"), guitest::adminUser(), QStringLiteral("--json"),
-                   QStringLiteral("account"), QStringLiteral("get"), name});
-    mailctl.write(guitest::adminPassword().toUtf8() + '\n');
-    mailctl.closeWriteChannel();
-    if (!mailctl.waitForFinished(60000))
-        return QStringLiteral("mailctl did not finish");
-    return QString::fromUtf8(mailctl.readAllStandardOutput() + mailctl.readAllStandardError());
-}
-
 common::model::Account TestUsersWindow::get(const QString &name)
 {
     const common::control::Reply reply =
@@ -267,14 +230,16 @@ void TestUsersWindow::createsAnAccount()
     QCOMPARE(carol.mail.forwardAddress, QStringLiteral("carol@elsewhere.test"));
     QVERIFY(carol.mail.access == common::model::MailAccess::PopOnly);
     // mailctl sees it too; a real IMAP login is refused, a real POP3 login works.
-    const QString shown = mailctlGet(m_daemon.socketPath(), QStringLiteral("carol"));
+    const QString shown = guitest::mailctl(m_daemon.socketPath(), {QStringLiteral("--json"), QStringLiteral("account"),
+                                                                    QStringLiteral("get"), QStringLiteral("carol")})
+                              .output;
     QVERIFY2(shown.contains(QStringLiteral("\"forward\"")) && shown.contains(QStringLiteral("carol@elsewhere.test")) &&
                  shown.contains(QStringLiteral("\"pop\"")),
              qPrintable(shown));
-    const QString imap = clientLogin(QStringLiteral("imap"), m_daemon.port(QStringLiteral("imap")),
+    const QString imap = guitest::clientLogin(QStringLiteral("imap"), m_daemon.port(QStringLiteral("imap")),
                                      QStringLiteral("carol"), QStringLiteral("short-Enough-2026"));
     QVERIFY2(imap.startsWith(QStringLiteral("NO")) && imap.contains(QStringLiteral("AUTHORIZATIONFAILED")), qPrintable(imap));
-    const QString pop3 = clientLogin(QStringLiteral("pop3"), m_daemon.port(QStringLiteral("pop3")),
+    const QString pop3 = guitest::clientLogin(QStringLiteral("pop3"), m_daemon.port(QStringLiteral("pop3")),
                                      QStringLiteral("carol"), QStringLiteral("short-Enough-2026"));
     QVERIFY2(pop3.startsWith(QStringLiteral("OK")), qPrintable(pop3));
     // The list follows account.changed and shows the new row selected.
