@@ -22,7 +22,7 @@ import subprocess
 import time
 
 import mailroomtest
-from mailroomtest import ADMIN_PASSWORD, ADMIN_USER, Daemon, Rpc
+from mailroomtest import ADMIN_PASSWORD, ADMIN_USER, Daemon, RawConnection, Rpc
 from pop3test import Pop3TestCase, wait_pop3
 from smtptest import DOMAIN, HOST, Store, make_message, wait_smtp
 from tlstest import client_context
@@ -244,41 +244,14 @@ class ImapClosed(ConnectionError):
     """The server closed the connection."""
 
 
-class ImapConn:
+class ImapConn(RawConnection):
     """A raw IMAP connection. context: implicit TLS (imaps) with that ssl.SSLContext."""
 
     _tags = itertools.count(1)
 
     def __init__(self, port, host=HOST, timeout=TIMEOUT, greeting=True, context=None, server_hostname="localhost"):
-        self.port = port
-        self.timeout = timeout
-        raw = socket.create_connection((host, port), timeout=timeout)
-        if context is not None:
-            try:
-                raw = context.wrap_socket(raw, server_hostname=server_hostname)
-            except BaseException:
-                raw.close()
-                raise
-        self.sock = raw
-        self.sock.settimeout(timeout)
-        self.buffer = b""
+        super().__init__(port, host, timeout, context, server_hostname)
         self.greeting = self.read_response_line() if greeting else None
-
-    def close(self):
-        try:
-            self.sock.close()
-        except OSError:
-            pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    @property
-    def encrypted(self):
-        return isinstance(self.sock, ssl.SSLSocket)
 
     def next_tag(self):
         return "T%05d" % next(self._tags)

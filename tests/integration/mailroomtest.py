@@ -8,6 +8,7 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import tempfile
 import time
@@ -130,6 +131,41 @@ class Daemon:
         self.kill()
         if self.owns_dir:
             shutil.rmtree(self.data_dir, ignore_errors=True)
+
+
+class RawConnection:
+    """A client socket to one of maild's listeners (TLS from the start when context is given)
+    with a receive buffer; the protocol harnesses derive from it and read their greeting."""
+
+    def __init__(self, port, host="127.0.0.1", timeout=30, context=None, server_hostname="localhost"):
+        self.port = port
+        self.timeout = timeout
+        raw = socket.create_connection((host, port), timeout=timeout)
+        if context is not None:
+            try:
+                raw = context.wrap_socket(raw, server_hostname=server_hostname)
+            except BaseException:
+                raw.close()
+                raise
+        self.sock = raw
+        self.sock.settimeout(timeout)
+        self.buffer = b""
+
+    def close(self):
+        try:
+            self.sock.close()
+        except OSError:
+            pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def encrypted(self):
+        return isinstance(self.sock, ssl.SSLSocket)
 
 
 class RpcError(Exception):

@@ -21,7 +21,7 @@ import subprocess
 import tempfile
 import time
 
-from mailroomtest import RpcError
+from mailroomtest import RawConnection, RpcError
 from smtptest import DOMAIN, HOST, TIMEOUT, SmtpTestCase, make_message, open_db
 from tlstest import client_context, unsolicited
 
@@ -82,41 +82,14 @@ def stuff(content: bytes) -> bytes:
     return stuffed.replace(b"\r\n.", b"\r\n..") + b".\r\n"
 
 
-class Pop3Conn:
+class Pop3Conn(RawConnection):
     """A raw POP3 connection: send exactly the bytes given, parse answers strictly.
     context: implicit TLS (pop3s) with that ssl.SSLContext."""
 
     def __init__(self, port, host=HOST, timeout=TIMEOUT, greeting=True, context=None,
                  server_hostname="localhost"):
-        self.port = port
-        self.timeout = timeout
-        raw = socket.create_connection((host, port), timeout=timeout)
-        if context is not None:
-            try:
-                raw = context.wrap_socket(raw, server_hostname=server_hostname)
-            except BaseException:
-                raw.close()
-                raise
-        self.sock = raw
-        self.sock.settimeout(timeout)
-        self.buffer = b""
+        super().__init__(port, host, timeout, context, server_hostname)
         self.greeting = self.status() if greeting else None
-
-    def close(self):
-        try:
-            self.sock.close()
-        except OSError:
-            pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    @property
-    def encrypted(self):
-        return isinstance(self.sock, ssl.SSLSocket)
 
     def send(self, data):
         if isinstance(data, str):

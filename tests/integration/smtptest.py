@@ -17,7 +17,7 @@ import sqlite3
 import time
 
 import mailroomtest
-from mailroomtest import ADMIN_PASSWORD, ADMIN_USER, Daemon, MailroomTestCase, Rpc, RpcError, free_port
+from mailroomtest import ADMIN_PASSWORD, ADMIN_USER, Daemon, MailroomTestCase, RawConnection, Rpc, RpcError, free_port
 
 DOMAIN = "example.test"
 REMOTE = "remote.test"
@@ -61,28 +61,12 @@ def dot_stuff(message: bytes) -> bytes:
     return stuffed + b".\r\n"
 
 
-class SmtpConn:
+class SmtpConn(RawConnection):
     """A raw SMTP connection: send exactly the bytes given, parse replies strictly."""
 
     def __init__(self, port, host=HOST, timeout=TIMEOUT, greeting=True):
-        self.port = port
-        self.timeout = timeout
-        self.sock = socket.create_connection((host, port), timeout=timeout)
-        self.sock.settimeout(timeout)
-        self.buffer = b""
+        super().__init__(port, host, timeout)
         self.greeting = self.reply() if greeting else None
-
-    def close(self):
-        try:
-            self.sock.close()
-        except OSError:
-            pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     def send(self, data):
         if isinstance(data, str):

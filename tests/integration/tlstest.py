@@ -19,7 +19,7 @@ import tempfile
 import time
 import warnings
 
-from mailroomtest import RpcError
+from mailroomtest import RawConnection, RpcError
 from smtptest import HOST, TIMEOUT, SmtpConn, SmtpTestCase, free_port, split_stored, unfold
 
 try:  # the cryptography package builds certificates the openssl CLI of Debian 12 cannot
@@ -150,18 +150,8 @@ class TlsSmtpConn(SmtpConn):
     """An SMTP connection over implicit TLS (the smtps listener)."""
 
     def __init__(self, port, context=None, host=HOST, timeout=TIMEOUT, server_hostname="localhost", greeting=True):
-        self.port = port
-        self.timeout = timeout
-        raw = socket.create_connection((host, port), timeout=timeout)
-        try:
-            self.sock = (context or client_context()).wrap_socket(raw, server_hostname=server_hostname)
-        except BaseException:
-            raw.close()
-            raise
-        self.sock.settimeout(timeout)
-        self.buffer = b""
+        RawConnection.__init__(self, port, host, timeout, context or client_context(), server_hostname)
         self.greeting = self.reply() if greeting else None
-
 
 def starttls(conn, context=None, server_hostname="localhost", expect_clean=True):
     """STARTTLS on a raw SmtpConn: expects 220, checks that nothing else was sent in clear
