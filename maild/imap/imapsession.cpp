@@ -397,12 +397,8 @@ void ImapSession::changeFlags(const QList<int> &msns, mailstore::FlagMode mode, 
                     continue;
                 }
                 kept.append(c);
-                if (m_selected.get() == box && error.isEmpty() && c.modseq > 0) {
-                    QByteArrayList flags;
-                    for (const QString &f : c.flags.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-                        flags.append(f.toUtf8());
-                    box->applyFlags(quint32(c.uid), flags, c.modseq);
-                }
+                if (m_selected.get() == box && error.isEmpty() && c.modseq > 0)
+                    box->applyFlags(quint32(c.uid), c.flags, c.modseq);
             }
             result->changes = kept;
             std::sort(result->failedUids.begin(), result->failedUids.end());

@@ -133,13 +133,13 @@ int SelectedMailbox::firstUnseen() const
     return 0;
 }
 
-void SelectedMailbox::applyFlags(quint32 uid, const QByteArrayList &flags, qint64 modseq)
+void SelectedMailbox::applyFlags(quint32 uid, const QString &storedFlags, qint64 modseq)
 {
     const int msn = msnOfUid(uid);
     if (msn == 0)
         return;
     MessageState &m = m_messages[msn - 1];
-    m.flags = flags;
+    m.flags = splitFlags(storedFlags);
     m.modseq = qMax(m.modseq, modseq);
     m_highestModSeq = qMax(m_highestModSeq, modseq);
 }

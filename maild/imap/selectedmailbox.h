@@ -81,7 +81,7 @@ public:
                     const RecentClaim &claimRecent, bool *gone);
 
     // The session changed flags itself: update the snapshot (the FETCH it reports itself).
-    void applyFlags(quint32 uid, const QByteArrayList &flags, qint64 modseq);
+    void applyFlags(quint32 uid, const QString &storedFlags, qint64 modseq);
 
     bool dirty = false;          // the store announced a change since the last sync
     bool pendingExpunge = false; // expunges held back from the client (see sync)
