@@ -20,13 +20,6 @@ namespace {
 constexpr qint64 kChunk = 64 * 1024;
 constexpr qint64 kHighWater = 256 * 1024;
 
-// The tag and name of a command, without its arguments (which may hold a large literal),
-// for a completion that happens later.
-Command header(const Command &c)
-{
-    return Command{c.tag, c.name, {}};
-}
-
 ParserLimits limitsFor(core::Context &context)
 {
     ParserLimits limits;
@@ -446,7 +439,7 @@ void ImapSession::tlsEstablished()
 void ImapSession::login(const Command &c, const QString &name, const QString &password)
 {
     suspend();
-    const Command pending = header(c);
+    const Command pending = c.header();
     context().authenticator->verifyPassword(
         auth::MailProtocol::Imap, name, password, peer(), this, [this, pending](const auth::AuthResult &r) {
             switch (r.outcome) {
@@ -474,7 +467,7 @@ void ImapSession::login(const Command &c, const QString &name, const QString &pa
 void ImapSession::finishLogin(const Command &c, const QString &account)
 {
     // Input is suspended (once) by the caller; resumed here when the account's mailboxes exist.
-    const Command pending = header(c);
+    const Command pending = c.header();
     context().mailStore->prepareAccount(account, this, [this, pending, account](const QString &error) {
         if (!error.isEmpty()) {
             core::logError(QStringLiteral("imap"), QStringLiteral("cannot open the mail of %1: %2").arg(account, error));
@@ -493,7 +486,7 @@ void ImapSession::finishLogin(const Command &c, const QString &account)
 void ImapSession::startSasl(const Command &c, std::unique_ptr<auth::SaslMechanism> mechanism,
                             const std::optional<QByteArray> &initial)
 {
-    m_pending = header(c);
+    m_pending = c.header();
     m_sasl = std::move(mechanism);
     m_lineMode = LineMode::Sasl;
     onSaslStep(m_sasl->start(initial));
@@ -579,7 +572,7 @@ void ImapSession::logout(const Command &c)
 
 void ImapSession::startIdle(const Command &c)
 {
-    m_pending = header(c);
+    m_pending = c.header();
     m_lineMode = LineMode::Idle;
     write("+ idling\r\n");
     m_parser.expectLine();

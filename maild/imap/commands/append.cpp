@@ -75,7 +75,7 @@ void append(ImapSession &s, Command &c)
     job.spoolFd = spool->release();
     spool.reset();
 
-    const Command done{c.tag, c.name, {}};
+    const Command done = c.header();
     s.suspend();
     s.context().mailStore->deliver(std::move(job), &s, [&s, done](const mailstore::DeliveryResult &r) {
         if (r.ok) {

@@ -53,7 +53,7 @@ void transfer(ImapSession &s, Command &c, bool move)
     const qint64 quota = account ? account->mail.quotaBytes : 0;
     const QString source = s.selected()->name();
     auto result = std::make_shared<CopyResult>();
-    const Command done{c.tag, c.name, {}};
+    const Command done = c.header();
     s.suspend();
     s.context().mailStore->update(
         s.account(), &s,

@@ -69,7 +69,7 @@ void expunge(ImapSession &s, Command &c)
     }
     if (s.selected()->readOnly())
         return s.no(c, "[READ-ONLY] The mailbox is read-only (EXAMINE)");
-    const Command done{c.tag, c.name, {}};
+    const Command done = c.header();
     removeDeleted(s, uids, [&s, done](const QString &error, int) {
         if (!error.isEmpty())
             return s.no(done, "[UNAVAILABLE] Cannot expunge now: " + error.toUtf8());
@@ -87,7 +87,7 @@ void close(ImapSession &s, Command &c)
         s.setSelected(nullptr);
         return s.ok(c, "CLOSE completed");
     }
-    const Command done{c.tag, c.name, {}};
+    const Command done = c.header();
     removeDeleted(s, std::nullopt, [&s, done](const QString &, int) {
         // RFC 3501 6.4.2: no untagged EXPUNGE; the mailbox is closed even if removal failed.
         s.setSelected(nullptr);

@@ -237,7 +237,7 @@ void fetch(ImapSession &s, Command &c)
     if (uid)
         request->require(Kind::Uid);
 
-    FetchJob job{Command{c.tag, c.name, {}}, *request, {}, false};
+    FetchJob job{c.header(), *request, {}, false};
     if (request->changedSince || request->has(Kind::ModSeq)) { // CONDSTORE enabling (RFC 7162 3.1)
         job.enabledCondstore = !s.condstoreEnabled;
         s.condstoreEnabled = true;

@@ -21,7 +21,7 @@ using Work = std::function<QString(mailstore::IndexUpdate &)>; // returns "[CODE
 // Runs work in one store transaction, then answers OK text or NO with the work's reason.
 void run(ImapSession &s, const Command &c, Work work, QByteArray okText)
 {
-    const Command done{c.tag, c.name, {}};
+    const Command done = c.header();
     s.suspend();
     s.context().mailStore->update(
         s.account(), &s,

@@ -107,7 +107,7 @@ void store(ImapSession &s, Command &c)
     if (next + 1 >= c.arguments.size() || c.arguments[next].type != Token::Type::Atom)
         return s.bad(c, QByteArray("Syntax: " + syntax));
     QByteArray item = c.arguments[next].value.toUpper();
-    StoreJob job{Command{c.tag, c.name, {}}, uid, item.endsWith(".SILENT"), false};
+    StoreJob job{c.header(), uid, item.endsWith(".SILENT"), false};
     if (job.silent)
         item.chop(7);
     mailstore::FlagMode mode = mailstore::FlagMode::Replace;

@@ -32,6 +32,10 @@ struct Command
     QByteArray tag;
     QByteArray name; // upper-cased: "LOGIN", "UID"
     QList<Token> arguments;
+
+    // The tag and name alone (arguments may hold a large literal), for a completion that is
+    // sent later.
+    Command header() const { return Command{tag, name, {}}; }
 };
 
 struct ParserLimits
