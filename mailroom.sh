@@ -9,18 +9,26 @@ set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 CALLER_PWD=$PWD
 
-# Everything the build, the tests and the GUIs need (Debian 12 names). libqt6svg6 carries
-# Qt's SVG icon engine: without it the GUIs' icons (":/icons/*.svg") come out empty.
+# Everything the build, the tests and the GUIs need (Debian 12 names), installed with
+# --no-install-recommends: what a package only recommends must be listed here.
+# libqt6svg6 carries Qt's SVG icon engine (without it the GUIs' icons come out empty);
+# Qt Charts' CMake config needs Qt's OpenGL one (libqt6opengl6-dev); swaks needs Net::SSLeay
+# for STARTTLS. tests/packages/check_packages.py (in the suite) fails when this list misses
+# a package that the build or a test uses.
 PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6svg6
-    qt6-charts-dev
+    qt6-charts-dev libqt6opengl6-dev
     libsqlite3-dev libssl-dev libgl-dev
-    python3 python3-cryptography openssl swaks curl sqlite3 util-linux
+    python3 python3-cryptography openssl swaks libnet-ssleay-perl curl sqlite3 util-linux
     strace faketime fetchmail mutt iproute2
     clang libclang-rt-14-dev
     xvfb xauth
 )
+
+# What `run` builds: the programs it starts and the tools beside them (their translations
+# are compiled into them). `test` builds everything.
+RUN_TARGETS=(maild mailctl mailadmin mailusers)
 
 # Where the embedded profile keeps its data (common/paths.cpp: QStandardPaths'
 # GenericDataLocation, i.e. $XDG_DATA_HOME or ~/.local/share, plus /mailroom).
@@ -106,24 +114,47 @@ ensure_packages() {
         updated=1
     fi
     say "apt-get install -y --no-install-recommends ${missing[*]}"
-    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"; then
+    if ! apt_install "${missing[@]}"; then
         ((updated)) && die "apt-get install failed"
         # Stale package lists name files the archive no longer has: refresh once and retry.
         say "apt-get install failed; refreshing the package lists and trying again"
         apt-get update
-        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" ||
-            die "apt-get install failed"
+        apt_install "${missing[@]}" || die "apt-get install failed"
     fi
+}
+
+# Installs packages without starting the services they bring (the tests start their own
+# servers on loopback; nothing of ours may listen on this machine's public ports). Debian's
+# maintainer scripts ask /usr/sbin/policy-rc.d; 101 means "do not start".
+apt_install() {
+    local policy=/usr/sbin/policy-rc.d ours=0 rc=0
+    if [[ ! -e "$policy" ]]; then
+        printf '#!/bin/sh\n# mailroom.sh: no service starts while it installs packages\nexit 101\n' >"$policy"
+        chmod 0755 "$policy"
+        ours=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" || rc=$?
+    ((ours)) && rm -f -- "$policy"
+    return $rc
 }
 
 # --- build ------------------------------------------------------------------------------
 
+# Configures and builds a preset: all of it, or only the targets given after the name.
 build_preset() {
     local preset=$1
+    shift
+    local start=$SECONDS
     say "cmake --preset $preset"
     cmake --preset "$preset" || return 1
-    say "cmake --build --preset $preset"
-    cmake --build --preset "$preset" || return 1
+    if (($#)); then
+        say "cmake --build --preset $preset --target $*"
+        cmake --build --preset "$preset" --target "$@" || return 1
+    else
+        say "cmake --build --preset $preset"
+        cmake --build --preset "$preset" || return 1
+    fi
+    say "build of $preset took $((SECONDS - start)) s"
 }
 
 # --- the embedded maild -----------------------------------------------------------------
@@ -270,7 +301,7 @@ cmd_run() {
     (($# == 0)) || die "run takes no arguments (see ./mailroom.sh help)"
     ensure_packages
     cd -- "$ROOT"
-    build_preset dev || die "the dev build failed"
+    build_preset dev "${RUN_TARGETS[@]}" || die "the dev build failed"
     [[ -x "$MAILD" ]] || die "$MAILD was not built"
     [[ -x "$MAILCTL" ]] || die "$MAILCTL was not built"
     start_maild
@@ -333,8 +364,8 @@ test_preset() {
         return 1
     fi
     if [[ "$preset" == fuzz ]]; then
-        say "ctest --test-dir build/fuzz --output-on-failure"
-        ctest --test-dir build/fuzz --output-on-failure || {
+        say "ctest --test-dir build/fuzz --output-on-failure -j2"
+        ctest --test-dir build/fuzz --output-on-failure -j2 || {
             RESULT="FAILED (tests) after $((SECONDS - start)) s"
             return 1
         }
@@ -367,7 +398,7 @@ cmd_test() {
             presets+=(fuzz)
         fi
     fi
-    local failed=0 preset
+    local failed=0 preset started=$SECONDS
     for preset in "${presets[@]}"; do
         test_preset "$preset" || failed=1
         summary+=("$(printf '%-9s %s' "$preset" "$RESULT")")
@@ -379,6 +410,7 @@ cmd_test() {
     echo
     say "Summary"
     printf '  preset %s\n' "${summary[@]}"
+    say "the whole test command took $((SECONDS - started)) s"
     if ((failed)); then
         warn "some presets failed"
         return 1

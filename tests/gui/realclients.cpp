@@ -28,7 +28,8 @@ ClientRun finish(QProcess &process, int timeoutMs, const QString &what)
 ClientRun runPython(const QString &script, const QStringList &args, int timeoutMs)
 {
     QProcess python;
-    python.start(QStringLiteral("python3"), QStringList{QStringLiteral("-c"), script} + args);
+    // The suite's Python (Debian's, see tests/CMakeLists.txt), whatever comes first on PATH.
+    python.start(QStringLiteral(MAILROOM_PYTHON_PATH), QStringList{QStringLiteral("-c"), script} + args);
     return finish(python, timeoutMs, QStringLiteral("python3"));
 }
 
