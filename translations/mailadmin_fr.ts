@@ -1238,5 +1238,21 @@
         <source>name</source>
         <translation>nom</translation>
     </message>
+    <message>
+        <source>The mail daemon is reached through its control socket: the path given with --socket, else $MAILROOM_SOCKET, else the path used at the last login, else the embedded daemon&apos;s socket (%1).</source>
+        <translation>Le démon de messagerie est joint par son socket de contrôle : le chemin donné avec --socket, sinon $MAILROOM_SOCKET, sinon le chemin de la dernière connexion, sinon le socket du démon intégré (%1).</translation>
+    </message>
+    <message>
+        <source>The language follows the locale: LANG=fr_FR.UTF-8 for French, LANG=de_DE.UTF-8 for German, LANG=C.UTF-8 for English.</source>
+        <translation>La langue suit la locale : LANG=fr_FR.UTF-8 pour le français, LANG=de_DE.UTF-8 pour l’allemand, LANG=C.UTF-8 pour l’anglais.</translation>
+    </message>
+    <message>
+        <source>Try &apos;%1 --help&apos;.</source>
+        <translation>Essayez « %1 --help ».</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>argument inattendu : %1</translation>
+    </message>
 </context>
 </TS>

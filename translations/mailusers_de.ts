@@ -234,6 +234,22 @@
         <source>Enter the name and password of an administrator to manage the accounts.</source>
         <translation>Geben Sie Namen und Passwort eines Administrators ein, um die Konten zu verwalten.</translation>
     </message>
+    <message>
+        <source>The mail daemon is reached through its control socket: the path given with --socket, else $MAILROOM_SOCKET, else the path used at the last login, else the embedded daemon&apos;s socket (%1).</source>
+        <translation>Der Mail-Dienst wird über seinen Steuer-Socket erreicht: den mit --socket angegebenen Pfad, sonst $MAILROOM_SOCKET, sonst den Pfad der letzten Anmeldung, sonst den Socket des eingebetteten Dienstes (%1).</translation>
+    </message>
+    <message>
+        <source>The language follows the locale: LANG=fr_FR.UTF-8 for French, LANG=de_DE.UTF-8 for German, LANG=C.UTF-8 for English.</source>
+        <translation>Die Sprache folgt der Locale: LANG=fr_FR.UTF-8 für Französisch, LANG=de_DE.UTF-8 für Deutsch, LANG=C.UTF-8 für Englisch.</translation>
+    </message>
+    <message>
+        <source>Try &apos;%1 --help&apos;.</source>
+        <translation>Siehe »%1 --help«.</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>unerwartetes Argument: %1</translation>
+    </message>
 </context>
 <context>
     <name>usermgr::AccountCsv</name>
