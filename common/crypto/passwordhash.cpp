@@ -2,7 +2,9 @@
 #include "crypto/passwordhash.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QStringList>
+#include <mutex>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
@@ -77,14 +79,16 @@ void releaseThreadState()
     OPENSSL_thread_stop();
 }
 
-const QString &dummyHash()
+QString dummyHash(int iterations)
 {
-    static const QString hash = [] {
-        QByteArray random(24, Qt::Uninitialized);
-        RAND_bytes(reinterpret_cast<unsigned char *>(random.data()), int(random.size()));
-        return hashPassword(QString::fromLatin1(random.toBase64()));
-    }();
-    return hash;
+    static std::mutex mutex;
+    static QHash<int, QString> hashes;
+    std::lock_guard lock(mutex);
+    if (const auto it = hashes.constFind(iterations); it != hashes.cend())
+        return *it;
+    QByteArray random(24, Qt::Uninitialized);
+    RAND_bytes(reinterpret_cast<unsigned char *>(random.data()), int(random.size()));
+    return *hashes.insert(iterations, hashPassword(QString::fromLatin1(random.toBase64()), iterations));
 }
 
 } // namespace common::crypto

@@ -3,6 +3,7 @@
 
 #include "auth/addressresolver.h"
 #include "core/context.h"
+#include "core/coresettings.h"
 #include "core/logger.h"
 #include "core/settings.h"
 #include "store/accountstore.h"
@@ -135,7 +136,7 @@ void Authenticator::verifyPassword(MailProtocol protocol, const QString &login, 
     if (!account.isEmpty())
         creds = m_context.accounts.credentials(account);
     const bool candidate = creds && !creds->passwordHash.isEmpty();
-    const QString hash = candidate ? creds->passwordHash : common::crypto::dummyHash();
+    const QString hash = candidate ? creds->passwordHash : common::crypto::dummyHash(core::passwordIterations(m_context.settings));
     // Only successes are remembered: a wrong password always costs the full hash.
     const QByteArray key = candidate ? cacheKey(hash, password) : QByteArray();
     QPointer<QObject> guard(context);
@@ -187,7 +188,7 @@ common::crypto::HashParts Authenticator::scramCredential(const QString &login, Q
          reinterpret_cast<const unsigned char *>(name.constData()), size_t(name.size()), mac, &len);
     QByteArray key(32, Qt::Uninitialized);
     RAND_bytes(reinterpret_cast<unsigned char *>(key.data()), 32);
-    return {QByteArray(reinterpret_cast<const char *>(mac), 16), common::crypto::kDefaultIterations, key};
+    return {QByteArray(reinterpret_cast<const char *>(mac), 16), core::passwordIterations(m_context.settings), key};
 }
 
 } // namespace maild::auth

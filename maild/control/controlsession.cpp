@@ -2,6 +2,8 @@
 #include "control/controlsession.h"
 
 #include "control/controlserver.h"
+#include "core/context.h"
+#include "core/coresettings.h"
 #include "core/logger.h"
 #include "core/settings.h"
 #include "store/auditlog.h"
@@ -175,10 +177,11 @@ void ControlSession::hashPasswords(std::shared_ptr<Job> job)
 {
     m_busy = true;
     QPointer<ControlSession> self(this);
-    QThreadPool::globalInstance()->start([self, job] {
+    const int iterations = core::passwordIterations(m_context.settings);
+    QThreadPool::globalInstance()->start([self, job, iterations] {
         for (Item &item : job->items) {
             if (!item.password.isEmpty()) {
-                item.passwordHash = common::crypto::hashPassword(item.password);
+                item.passwordHash = common::crypto::hashPassword(item.password, iterations);
                 item.password.fill(QChar(0));
                 item.password.clear();
             }

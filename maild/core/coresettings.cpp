@@ -3,6 +3,7 @@
 
 #include "core/settings.h"
 
+#include <crypto/passwordhash.h>
 #include <model/enums.h>
 #include <validation/validation.h>
 
@@ -47,8 +48,19 @@ QString defaultHostName()
 
 } // namespace
 
-void defineCoreSettings(Settings &s)
+void defineCoreSettings(Settings &s, bool weakPasswordHashing)
 {
+    s.define({QStringLiteral("auth.passwordIterations"), SettingType::Int,
+              QStringLiteral("PBKDF2-HMAC-SHA256 iterations for passwords set from now on (each stored hash keeps "
+                             "the count it was made with); at least 100000"),
+              common::crypto::kDefaultIterations, QJsonValue::Undefined, {}, common::crypto::kMinIterations,
+              10000000, [weakPasswordHashing](const QJsonValue &v) -> std::optional<QString> {
+                  if (weakPasswordHashing || v.toInteger() >= common::crypto::kIterationFloor)
+                      return std::nullopt;
+                  return QStringLiteral("must be at least %1 (lower only for a test suite, with maild "
+                                        "--allow-weak-password-hashing)")
+                      .arg(common::crypto::kIterationFloor);
+              }});
     s.define({QStringLiteral("server.hostname"), SettingType::String,
               QStringLiteral("The server's host name: greeting banners, Received: headers, certificates"),
               defaultHostName(), QJsonValue::Undefined, {}, 0, 0, checkHostName});
@@ -93,6 +105,11 @@ void defineCoreSettings(Settings &s)
     s.define({QStringLiteral("control.loginLockoutSeconds"), SettingType::Int,
               QStringLiteral("First lockout after failed logins, in seconds (doubles each time, at most an hour)"), 30,
               QJsonValue::Undefined, {}, 1, 3600, {}});
+}
+
+int passwordIterations(const Settings &settings)
+{
+    return int(settings.integer(QStringLiteral("auth.passwordIterations")));
 }
 
 } // namespace maild::core

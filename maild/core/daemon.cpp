@@ -43,7 +43,7 @@ Daemon::Daemon(DaemonOptions options, QObject *parent)
       m_settings(std::make_unique<Settings>(m_options.profile))
 {
     m_logger->setEchoToStderr(!m_options.quiet);
-    defineCoreSettings(*m_settings);
+    defineCoreSettings(*m_settings, m_options.weakPasswordHashing);
     smtp::defineSmtpSettings(*m_settings);
     pop3::definePop3Settings(*m_settings);
     imap::defineImapSettings(*m_settings);
@@ -125,7 +125,11 @@ QString Daemon::start()
 
     ::umask(0027);
     // Computed once now, so that the first login of an unknown user costs no more than others.
-    (void)common::crypto::dummyHash();
+    (void)common::crypto::dummyHash(passwordIterations(*m_settings));
+    if (m_options.weakPasswordHashing)
+        logWarning(QStringLiteral("maild"), QStringLiteral("--allow-weak-password-hashing: passwords are hashed with "
+                                                           "%1 iterations; for test suites only")
+                                                .arg(passwordIterations(*m_settings)));
     m_dataDir = std::make_unique<DataDir>(m_options.dataDir);
     if (QString e = m_dataDir->prepare(target.uid, target.gid); !e.isEmpty())
         return e;

@@ -49,7 +49,11 @@ std::optional<DaemonOptions> parseOptions(const QStringList &arguments, QString 
         QStringLiteral("Check the options, the settings and the data directory, then exit."));
     const QCommandLineOption quiet(QStringLiteral("quiet"),
         QStringLiteral("Do not copy log lines to standard error (they still go to the log file)."));
-    parser.addOptions({dataDir, profile, user, listen, port, set, config, logLevel, check, quiet});
+    const QCommandLineOption weakHashing(QStringLiteral("allow-weak-password-hashing"),
+        QStringLiteral("Let auth.passwordIterations go below 100000, so that a test suite or a benchmark "
+                       "does not spend its time hashing passwords. Never for real accounts; refused with the "
+                       "system profile."));
+    parser.addOptions({dataDir, profile, user, listen, port, set, config, logLevel, check, quiet, weakHashing});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -112,6 +116,12 @@ std::optional<DaemonOptions> parseOptions(const QStringList &arguments, QString 
     }
     if (parser.isSet(logLevel))
         o.overrides.append({QStringLiteral("log.level"), parser.value(logLevel)});
+    o.weakPasswordHashing = parser.isSet(weakHashing);
+    if (o.weakPasswordHashing && o.profile == common::Profile::System) {
+        *error = QStringLiteral("--allow-weak-password-hashing is for test suites and benchmarks; the system "
+                                "profile refuses it");
+        return std::nullopt;
+    }
     o.checkOnly = parser.isSet(check);
     o.quiet = parser.isSet(quiet);
     return o;

@@ -20,6 +20,9 @@ struct DaemonOptions
     QList<QPair<QString, QString>> overrides; // --set key=value and --port/--log-level
     bool checkOnly = false;
     bool quiet = false; // no log echo on stderr
+    // auth.passwordIterations may go below common::crypto::kIterationFloor (test suites and
+    // benchmarks only; refused with the system profile).
+    bool weakPasswordHashing = false;
 };
 
 // Parses QCoreApplication::arguments(). Prints help/version and exits for --help/--version.

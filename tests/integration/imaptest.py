@@ -489,23 +489,7 @@ class ImapTestCase(Pop3TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        attempts = mailroomtest.MailroomTestCase.BIND_ATTEMPTS
-        for attempt in range(attempts):
-            daemon = Daemon(args=list(cls.extra_args), env=cls.daemon_env)
-            try:
-                daemon.start()
-                rpc = Rpc(daemon.socket_path)
-                rpc.call("auth.bootstrap", {"user": ADMIN_USER, "password": ADMIN_PASSWORD,
-                                            "fullName": "Test Administrator"})
-                busy = [s["name"] for s in rpc.call("server.status")["services"]
-                        if "already in use" in (s.get("error") or "")]
-            except BaseException:
-                daemon.cleanup()
-                raise
-            if not busy or attempt + 1 == attempts:
-                break
-            rpc.close()
-            daemon.cleanup()
+        daemon, rpc = mailroomtest.start_bootstrapped(list(cls.extra_args), cls.daemon_env, cls.fast_hashing)
         cls.shared_daemon = daemon
         cls.shared_rpc = rpc
         cls.addClassCleanup(daemon.cleanup)
@@ -712,20 +696,9 @@ class OwnDaemonImapTestCase(ImapTestCase):
 
     def setUp(self):
         self.daemon_args = list(self.extra_args)
-        # MailroomTestCase.setUp with self.daemon_env: start, bootstrap, retry on busy ports
-        for attempt in range(self.BIND_ATTEMPTS):
-            self.daemon = Daemon(args=self.daemon_args, env=self.daemon_env)
-            self.addCleanup(self.daemon.cleanup)
-            self.daemon.start()
-            self.rpc = self.connect(login=False)
-            self.rpc.call("auth.bootstrap", {"user": ADMIN_USER, "password": ADMIN_PASSWORD,
-                                             "fullName": "Test Administrator"})
-            busy = [s["name"] for s in self.rpc.call("server.status")["services"]
-                    if "already in use" in (s.get("error") or "")]
-            if not busy or attempt + 1 == self.BIND_ATTEMPTS:
-                break
-            self.rpc.close()
-            self.daemon.cleanup()
+        self.daemon, self.rpc = mailroomtest.start_bootstrapped(self.daemon_args, self.daemon_env, self.fast_hashing)
+        self.addCleanup(self.daemon.cleanup)
+        self.addCleanup(self.rpc.close)
         self.shared_daemon, self.shared_rpc = self.daemon, self.rpc
         self.rpc.call("domain.add", {"name": DOMAIN})
         ImapTestCase.setUp(self)

@@ -231,6 +231,12 @@ class LoginTest(ControlTestCase):
         self.assertEqual(setting["value"], "info")
         self.assertEqual(self.rpc.call("audit.list", {"method": "account.create"})["total"], 0)
 
+class LoginCostTest(ControlTestCase):
+    """The daemon hashes at the real cost here (fast_hashing=False): the time a refusal takes
+    must not tell whether the name exists."""
+
+    fast_hashing = False
+
     def test_unknown_user_costs_the_same_time_as_a_wrong_password(self):
         rpc = self.connect(login=False)
 

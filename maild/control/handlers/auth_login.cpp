@@ -7,6 +7,7 @@
 #include "control/controlserver.h"
 #include "control/controlsession.h"
 #include "control/params.h"
+#include "core/coresettings.h"
 #include "core/logger.h"
 #include "core/settings.h"
 #include "store/accountstore.h"
@@ -42,7 +43,7 @@ void authLogin(CallContext &ctx, const QJsonObject &params, Responder respond)
 
     const std::optional<store::Credentials> creds = ctx.d.accounts.credentials(user);
     const bool candidate = creds && creds->admin && !creds->passwordHash.isEmpty();
-    const QString hash = candidate ? creds->passwordHash : common::crypto::dummyHash();
+    const QString hash = candidate ? creds->passwordHash : common::crypto::dummyHash(core::passwordIterations(ctx.d.settings));
     QPointer<ControlSession> session(&ctx.session);
     ControlServer *server = ctx.d.control;
     QThreadPool::globalInstance()->start([=]() mutable {

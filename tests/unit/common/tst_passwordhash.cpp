@@ -153,15 +153,19 @@ void tst_PasswordHash::malformedHashesFail()
     QVERIFY(!verifyPassword(QString(), hash));
 }
 
-// dummyHash stands in for an unknown user's hash: well-formed (so it costs the same time),
-// stable, and matched by no password anyone would try.
+// dummyHash stands in for an unknown user's hash: well-formed with the iterations asked for
+// (so it costs the same time as a real one), stable per count, and matched by no password
+// anyone would try.
 void tst_PasswordHash::dummyHashMatchesNothing()
 {
-    const QString &dummy = dummyHash();
+    const QString dummy = dummyHash();
     QVERIFY(dummy.startsWith(QStringLiteral("$pbkdf2-sha256$600000$")));
     QCOMPARE(dummy.split(QLatin1Char('$')).size(), 5);
-    QCOMPARE(&dummyHash(), &dummy);
     QCOMPARE(dummyHash(), dummy);
+    const QString cheap = dummyHash(kMinIterations);
+    QVERIFY(cheap.startsWith(QStringLiteral("$pbkdf2-sha256$1000$")));
+    QCOMPARE(dummyHash(kMinIterations), cheap);
+    QVERIFY(!verifyPassword(QString(), cheap));
     for (const QString &guess :
          {QString(), QStringLiteral("password"), QStringLiteral("dummy"), dummy}) {
         QVERIFY2(!verifyPassword(guess, dummy), qPrintable(guess));

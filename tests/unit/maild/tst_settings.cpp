@@ -71,6 +71,7 @@ private slots:
     void fromText_data();
     void fromText();
     void coreDefinitions();
+    void passwordIterationsHaveAFloor();
 
 private:
     std::unique_ptr<TestDb> m_t;
@@ -346,6 +347,28 @@ void tst_Settings::coreDefinitions()
     Settings system(common::Profile::System);
     defineCoreSettings(system);
     QCOMPARE(system.value(s("listen.addresses")), QJsonValue(strings({"0.0.0.0", "::"})));
+}
+
+// The hash cost is a setting, but one the daemon refuses to lower past the floor unless it
+// was started for a test suite (--allow-weak-password-hashing).
+void tst_Settings::passwordIterationsHaveAFloor()
+{
+    const QString key = s("auth.passwordIterations");
+    Settings normal(common::Profile::Embedded);
+    defineCoreSettings(normal);
+    QCOMPARE(passwordIterations(normal), 600000);
+    const std::optional<QString> refusal = normal.check(key, 99999);
+    QVERIFY(refusal);
+    QVERIFY2(refusal->contains(s("100000")), qPrintable(*refusal));
+    QVERIFY(!normal.check(key, 100000));
+    QCOMPARE(normal.setOverride(key, 5000).isEmpty(), false);
+
+    Settings weak(common::Profile::Embedded);
+    defineCoreSettings(weak, true);
+    QVERIFY(!weak.check(key, 1000));
+    QVERIFY(weak.check(key, 999)); // below what any stored hash may have
+    QVERIFY(weak.setOverride(key, 1000).isEmpty());
+    QCOMPARE(passwordIterations(weak), 1000);
 }
 
 QTEST_GUILESS_MAIN(tst_Settings)
