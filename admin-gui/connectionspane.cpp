@@ -16,7 +16,7 @@
 namespace admin {
 
 namespace {
-constexpr int kRefreshMs = 3000;
+constexpr int kConnectionsRefreshMs = 3000;
 }
 
 ConnectionsPane::ConnectionsPane(const PaneContext &context, QWidget *parent)
@@ -43,7 +43,7 @@ ConnectionsPane::ConnectionsPane(const PaneContext &context, QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addLayout(bar);
 
-    m_timer.setInterval(kRefreshMs);
+    m_timer.setInterval(kConnectionsRefreshMs);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionsPane::reload);
     connect(m_disconnect, &QPushButton::clicked, this, &ConnectionsPane::disconnectSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,

@@ -14,7 +14,7 @@
 namespace admin {
 
 namespace {
-constexpr int kRefreshMs = 5000;
+constexpr int kGraphsRefreshMs = 5000;
 constexpr int kMinutes = 60;
 } // namespace
 
@@ -37,7 +37,7 @@ GraphsPane::GraphsPane(const PaneContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(grid, 1);
     layout->addWidget(m_message);
-    m_timer.setInterval(kRefreshMs);
+    m_timer.setInterval(kGraphsRefreshMs);
     connect(&m_timer, &QTimer::timeout, this, &GraphsPane::reload);
 }
 

@@ -1,6 +1,7 @@
 // Read-only mailbox access (see mailboxview.h).
 #include "mailstore/mailboxview.h"
 
+#include "mailstore/mailindex.h"
 #include "store/database.h"
 
 #include <QFileInfo>
@@ -30,17 +31,6 @@ std::unique_ptr<MailboxView> MailboxView::open(const QString &accountDir, const 
     return view;
 }
 
-namespace {
-
-const char kMailboxColumns[] = "SELECT id, name, uidvalidity, uidnext, highestmodseq, subscribed, special_use FROM mailboxes ";
-
-MailboxRow mailboxRow(store::Statement &st)
-{
-    return {st.int64(0), st.text(1), st.int64(2), st.int64(3), st.int64(4), st.int64(5) != 0, st.text(6)};
-}
-
-} // namespace
-
 QList<MailboxRow> MailboxView::mailboxes(const QString &accountDir, QString *error)
 {
     QList<MailboxRow> out;
@@ -50,10 +40,7 @@ QList<MailboxRow> MailboxView::mailboxes(const QString &accountDir, QString *err
     auto db = store::Database::open(index, error);
     if (!db)
         return out;
-    store::Statement st(*db, QByteArray(kMailboxColumns) + "ORDER BY name");
-    while (st.next())
-        out.append(mailboxRow(st));
-    return out;
+    return MailIndex(*db).mailboxes();
 }
 
 std::optional<MailboxStatus> MailboxView::status(const QString &accountDir, const QString &mailbox, QString *error)
@@ -64,12 +51,11 @@ std::optional<MailboxStatus> MailboxView::status(const QString &accountDir, cons
     auto db = store::Database::open(index, error);
     if (!db)
         return std::nullopt;
-    store::Statement st(*db, QByteArray(kMailboxColumns) + "WHERE name = ?1");
-    st.bind(1, mailbox);
-    if (!st.next())
+    const std::optional<MailboxRow> row = MailIndex(*db).mailbox(mailbox);
+    if (!row)
         return std::nullopt;
     MailboxStatus out;
-    out.row = mailboxRow(st);
+    out.row = *row;
     // \Seen is stored as a word of the space-separated flags.
     store::Statement counts(*db, "SELECT uid, size, ' ' || flags || ' ' NOT LIKE '% \\Seen %' "
                                  "FROM messages WHERE mailbox_id = ?1 ORDER BY uid");

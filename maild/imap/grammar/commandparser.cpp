@@ -3,6 +3,8 @@
 // Security: every loop is bounded by the limits; errors are values, never exceptions.
 #include "imap/grammar/commandparser.h"
 
+#include "imap/grammar/charclass.h"
+
 #include <cstring>
 #include <limits>
 #include <utility>
@@ -19,26 +21,12 @@ bool isCtl(char c)
 
 bool is8bit(char c) { return static_cast<unsigned char>(c) >= 0x80; }
 
-// atom-char of RFC 3501, minus '+' for tags when tag is true.
-bool isAtomChar(char c, bool tag)
-{
-    if (isCtl(c) || is8bit(c))
-        return false;
-    switch (c) {
-    case '(': case ')': case '{': case ' ': case '%': case '*': case '"': case '\\': case ']':
-        return false;
-    case '+':
-        return !tag;
-    default:
-        return true;
-    }
-}
 
 // The tokenizer over the command's text parts and the literals between them.
-class Reader
+class CommandReader
 {
 public:
-    Reader(const QList<QByteArray> &parts, const QList<QByteArray> &literals,
+    CommandReader(const QList<QByteArray> &parts, const QList<QByteArray> &literals,
            const ParserLimits &limits)
         : m_parts(parts), m_literals(literals), m_limits(limits)
     {
@@ -46,13 +34,13 @@ public:
 
     bool parse(Command &out)
     {
-        out.tag = readWhile([](char c) { return isAtomChar(c, true); });
+        out.tag = readWhile([](char c) { return isTagChar(c); });
         if (out.tag.isEmpty())
             return failWith("Missing or invalid tag");
         if (peek() != ' ')
             return failWith("Missing command");
         ++m_pos;
-        out.name = readWhile([](char c) { return isAtomChar(c, false); }).toUpper();
+        out.name = readWhile([](char c) { return isAtomChar(c); }).toUpper();
         if (out.name.isEmpty())
             return failWith("Missing or invalid command name");
         while (!atEnd()) {
@@ -219,7 +207,7 @@ private:
                     quoted = true;
                 else if (c == '{' || isCtl(c) || is8bit(c))
                     return failWith("Invalid character in section");
-            } else if (!isAtomChar(c, false) && c != '%' && c != '*' && c != '\\') {
+            } else if (!isAtomChar(c) && c != '%' && c != '*' && c != '\\') {
                 break;
             }
             ++m_pos;
@@ -332,7 +320,7 @@ QByteArray CommandParser::currentTag() const
 {
     const QByteArray &first = m_parts.first();
     qsizetype i = 0;
-    while (i < first.size() && isAtomChar(first[i], true))
+    while (i < first.size() && isTagChar(first[i]))
         ++i;
     if (i == 0 || i > 64 || (i < first.size() && first[i] != ' '))
         return QByteArrayLiteral("*");
@@ -407,7 +395,7 @@ CommandParser::Status CommandParser::endOfLine()
         return Status::NeedMore;
     }
     Command command;
-    Reader reader(m_parts, m_literals, m_limits);
+    CommandReader reader(m_parts, m_literals, m_limits);
     if (!reader.parse(command))
         return fail(reader.tooBig, reader.error, State::Line);
     m_command = std::move(command);

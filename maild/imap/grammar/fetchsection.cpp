@@ -4,6 +4,7 @@
 // Security: one pass over client text with bounded numbers; lookups and filters are linear.
 #include "imap/grammar/fetchsection.h"
 
+#include "imap/grammar/charclass.h"
 #include "imap/grammar/responsewriter.h"
 
 #include <QSet>
@@ -23,15 +24,6 @@ bool isFieldNameChar(char c)
 {
     const auto u = static_cast<unsigned char>(c);
     return u >= 33 && u <= 126 && c != ':';
-}
-
-// An atom character of RFC 3501 (ASTRING-CHAR without ']', which ends the section).
-bool isAtomChar(char c)
-{
-    const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u >= 0x7f)
-        return false;
-    return std::strchr("(){%*\"\\]", c) == nullptr;
 }
 
 bool fail(QByteArray *error, const char *text)

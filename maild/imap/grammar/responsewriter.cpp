@@ -3,6 +3,8 @@
 // Security: date parsing is a fixed-shape scanner over client text.
 #include "imap/grammar/responsewriter.h"
 
+#include "imap/grammar/charclass.h"
+
 #include <QTimeZone>
 
 namespace maild::imap {
@@ -13,19 +15,6 @@ const char *const kMonths[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 constexpr qsizetype kMaxQuoted = 1024;
-
-bool isAtomChar(char c)
-{
-    const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u >= 0x7f)
-        return false;
-    switch (c) {
-    case '(': case ')': case '{': case '%': case '*': case '"': case '\\': case ']':
-        return false;
-    default:
-        return true;
-    }
-}
 
 QByteArray twoDigits(int n)
 {

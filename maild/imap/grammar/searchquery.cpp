@@ -113,10 +113,10 @@ SearchKey wrap(SearchKey::Kind kind, QList<SearchKey> children)
     return key;
 }
 
-class Reader
+class SearchReader
 {
 public:
-    Reader(const QList<Token> &tokens, SearchError &error) : m_tokens(tokens), m_error(error) {}
+    SearchReader(const QList<Token> &tokens, SearchError &error) : m_tokens(tokens), m_error(error) {}
 
     bool usesModSeq = false;
 
@@ -354,7 +354,7 @@ std::optional<SearchQuery> SearchQuery::parse(const QList<Token> &arguments, Sea
         }
         first = 2;
     }
-    Reader reader(arguments, error);
+    SearchReader reader(arguments, error);
     std::optional<SearchKey> root = reader.keyList(first);
     if (!root)
         return std::nullopt;
