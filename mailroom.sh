@@ -22,6 +22,7 @@ PACKAGES=(
     libsqlite3-dev libssl-dev libgl-dev
     python3 python3-cryptography openssl swaks libnet-ssleay-perl curl sqlite3 util-linux
     strace faketime fetchmail mutt iproute2
+    libldns-dev bind9 bind9-dnsutils
     clang libclang-rt-14-dev
     xvfb xauth
 )
@@ -135,6 +136,11 @@ apt_install() {
     fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" || rc=$?
     ((ours)) && rm -f -- "$policy"
+    # bind9 is here for the tests' own loopback DNS servers: the system-wide named that the
+    # package enables must not start at the next boot either.
+    if ((rc == 0)) && [[ " $* " == *" bind9 "* ]] && command -v systemctl >/dev/null 2>&1; then
+        systemctl disable named.service >/dev/null 2>&1 || true
+    fi
     return $rc
 }
 

@@ -83,5 +83,13 @@ int runTlsDelete(Session &, const Invocation &);
 int runConnectionList(Session &, const Invocation &);
 int runDisconnect(Session &, const Invocation &);
 int runStats(Session &, const Invocation &);
+int runMxList(Session &, const Invocation &);
+int runMxAdd(Session &, const Invocation &);
+int runMxUpdate(Session &, const Invocation &);
+int runMxRemove(Session &, const Invocation &);
+int runMxZone(Session &, const Invocation &);
+int runMxPublishing(Session &, const Invocation &);
+int runMxPublish(Session &, const Invocation &);
+int runMxCheck(Session &, const Invocation &);
 
 } // namespace mailctl

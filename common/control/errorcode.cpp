@@ -24,6 +24,7 @@ QString errorCodeName(int code)
     case ErrorCode::Conflict: return QStringLiteral("Conflict");
     case ErrorCode::ServiceFailed: return QStringLiteral("ServiceFailed");
     case ErrorCode::StorageFailed: return QStringLiteral("StorageFailed");
+    case ErrorCode::DnsFailed: return QStringLiteral("DnsFailed");
     }
     return QStringLiteral("Error%1").arg(code);
 }

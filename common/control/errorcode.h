@@ -26,6 +26,7 @@ enum class ErrorCode : int {
     Conflict = 1103,
     ServiceFailed = 1200,
     StorageFailed = 1300,
+    DnsFailed = 1400,
 };
 
 // The symbolic name of a code ("ValidationFailed"), for tables and logs.

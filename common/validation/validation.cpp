@@ -3,6 +3,7 @@
 #include "validation/validation.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 
 namespace common::validation {
 
@@ -83,6 +84,20 @@ Problem checkDomainName(const QString &domain)
         allDigits = allDigits && isAsciiDigit(c);
     if (allDigits)
         return tr("the last part of a domain name may not be all digits");
+    return std::nullopt;
+}
+
+Problem checkMailHostName(const QString &host)
+{
+    QString bare = host;
+    if (bare.startsWith(u'[') && bare.endsWith(u']'))
+        bare = bare.mid(1, bare.size() - 2);
+    if (!QHostAddress(bare).isNull())
+        return tr("an MX record names a host, not an IP address: give the mail server's host name");
+    if (Problem p = checkDomainName(host))
+        return p;
+    if (!host.contains(u'.'))
+        return tr("the host name must be fully qualified, e.g. mail.example.org");
     return std::nullopt;
 }
 

@@ -23,6 +23,9 @@ inline constexpr int kMaxPassword = 1024;
 
 Problem checkShortName(const QString &name);
 Problem checkDomainName(const QString &domain);
+// The host of an MX record: a fully qualified host name, never an IP address (RFC 5321 5.1:
+// an MX names a host whose address records are looked up).
+Problem checkMailHostName(const QString &host);
 Problem checkEmailAddress(const QString &address);
 Problem checkFullName(const QString &fullName);
 Problem checkPassword(const QString &password);

@@ -211,7 +211,11 @@ void ControlSession::runAsync(std::shared_ptr<Job> job)
     item.spec->runAsync(*context, item.params, [self, job, context](Outcome outcome) {
         if (!self)
             return;
-        job->items.first().outcome = std::move(outcome);
+        Item &done = job->items.first();
+        done.outcome = std::move(outcome);
+        // An asynchronous change commits its own work; it is audited once it succeeded.
+        if (!done.outcome.error && (done.spec->flags & Mutates))
+            self->audit(done);
         self->finish(*job);
         self->m_busy = false;
         self->processQueue();
@@ -272,7 +276,7 @@ void ControlSession::audit(const Item &item)
 {
     // Secrets never reach the audit table; bulky PEM text is summarised.
     QJsonObject details = item.params;
-    for (const char *secret : {"password", "key"}) {
+    for (const char *secret : {"password", "key", "secret"}) {
         if (details.contains(QLatin1String(secret)))
             details.insert(QLatin1String(secret), QStringLiteral("********"));
     }

@@ -10,7 +10,7 @@ namespace {
 
 using namespace handlers;
 
-constexpr std::array<MethodSpec, 35> kMethods{{
+constexpr std::array<MethodSpec, 43> kMethods{{
     {"hello", Public, hello, nullptr, nullptr},
     {"auth.login", Public | NoBatch, nullptr, authLogin, nullptr},
     {"auth.bootstrap", Public | Mutates | NoBatch, authBootstrap, nullptr, "password"},
@@ -46,6 +46,14 @@ constexpr std::array<MethodSpec, 35> kMethods{{
     {"connection.list", 0, connectionList, nullptr, nullptr},
     {"connection.close", Mutates, connectionClose, nullptr, nullptr},
     {"stats.get", 0, statsGet, nullptr, nullptr},
+    {"mx.list", 0, mxList, nullptr, nullptr},
+    {"mx.add", Mutates, mxAdd, nullptr, nullptr},
+    {"mx.update", Mutates, mxUpdate, nullptr, nullptr},
+    {"mx.remove", Mutates, mxRemove, nullptr, nullptr},
+    {"mx.zoneText", 0, mxZoneText, nullptr, nullptr},
+    {"mx.setPublishing", Mutates, mxSetPublishing, nullptr, nullptr},
+    {"mx.publish", Mutates | NoBatch, nullptr, mxPublish, nullptr},
+    {"mx.check", NoBatch, nullptr, mxCheck, nullptr},
 }};
 
 } // namespace

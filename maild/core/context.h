@@ -28,6 +28,12 @@ namespace maild::auth {
 class AddressResolver;
 class Authenticator;
 } // namespace maild::auth
+namespace maild::dns {
+class DnsResolver;
+}
+namespace maild::mx {
+class MxService;
+}
 
 namespace maild::core {
 
@@ -54,6 +60,8 @@ struct Context
     auth::Authenticator *authenticator = nullptr;
     tls::CertStore *certificates = nullptr;
     Statistics *statistics = nullptr; // traffic figures for stats.get; may be null in tests
+    dns::DnsResolver *dns = nullptr;
+    mx::MxService *mx = nullptr;
 };
 
 } // namespace maild::core

@@ -12,6 +12,9 @@
 #include "core/settings.h"
 #include "core/statistics.h"
 #include "core/unixsignals.h"
+#include "dns/dnsresolver.h"
+#include "dns/dnssettings.h"
+#include "mx/mxservice.h"
 #include "mailstore/mailstore.h"
 #include "imap/imapservice.h"
 #include "imap/imapsettings.h"
@@ -46,6 +49,7 @@ Daemon::Daemon(DaemonOptions options, QObject *parent)
     defineCoreSettings(*m_settings, m_options.weakPasswordHashing);
     smtp::defineSmtpSettings(*m_settings);
     pop3::definePop3Settings(*m_settings);
+    dns::defineDnsSettings(*m_settings);
     imap::defineImapSettings(*m_settings);
     m_settings->define({QStringLiteral("smtp.enabled"), SettingType::Bool, QStringLiteral("Start the SMTP service with the daemon"),
                         true, QJsonValue::Undefined, {}, 0, 0, {}});
@@ -177,6 +181,11 @@ QString Daemon::start()
     m_context->authenticator = m_authenticator.get();
     // A child of the daemon: it outlives the services and sessions that count into it.
     m_context->statistics = new Statistics({}, this);
+    m_dns = std::make_unique<dns::DnsResolver>(*m_settings);
+    m_mx = std::make_unique<mx::MxService>(*m_db, *m_settings, *m_dns, m_dataDir->root());
+    m_context->dns = m_dns.get();
+    m_context->mx = m_mx.get();
+    m_mx->start();
     registerServices();
     m_control = std::make_unique<control::ControlServer>(*m_context);
     m_context->control = m_control.get();

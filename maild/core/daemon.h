@@ -22,6 +22,12 @@ class Authenticator;
 namespace maild::tls {
 class CertStore;
 }
+namespace maild::dns {
+class DnsResolver;
+}
+namespace maild::mx {
+class MxService;
+}
 
 namespace maild::store {
 class Database;
@@ -70,6 +76,8 @@ private:
     std::unique_ptr<auth::AddressResolver> m_resolver;
     std::unique_ptr<auth::Authenticator> m_authenticator;
     std::unique_ptr<tls::CertStore> m_certificates;
+    std::unique_ptr<dns::DnsResolver> m_dns;
+    std::unique_ptr<mx::MxService> m_mx;
     std::unique_ptr<control::ControlServer> m_control;
     std::unique_ptr<UnixSignals> m_signals;
     // Accounts whose usage changed since the last account.changed "usage" notification.

@@ -13,13 +13,6 @@ using common::model::Account;
 
 namespace {
 
-QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
-
-StoreError storageError(Database &db)
-{
-    return {StoreError::Kind::Storage, QStringLiteral("the database refused the change: %1").arg(db.lastError()), {}};
-}
-
 // LIKE pattern matching the text anywhere, with LIKE's own wildcards escaped.
 QString containsPattern(const QString &text)
 {
@@ -209,7 +202,7 @@ StoreResult AccountStore::create(const Account &account, const QString &password
                               .arg(aliased.text(0), aliased.text(1)),
                           QStringLiteral("name")};
     Transaction tx(m_db);
-    const QString stamp = now();
+    const QString stamp = utcNow();
     Statement st(m_db,
                  "INSERT INTO accounts (name, full_name, password_hash, admin, mail_state, forward_address, "
                  "mail_server, quota_bytes, quota_warn_percent, access, created, modified) "
@@ -263,7 +256,7 @@ StoreResult AccountStore::update(const Account &account)
         .bind(7, account.mail.quotaBytes)
         .bind(8, account.mail.quotaWarnPercent)
         .bind(9, common::model::toString(account.mail.access))
-        .bind(10, now());
+        .bind(10, utcNow());
     if (!st.exec())
         return storageError(m_db);
     if (StoreResult r = replaceAddresses(*id, account.name, account.addresses))
@@ -291,7 +284,7 @@ StoreResult AccountStore::remove(const QString &name)
 StoreResult AccountStore::setPassword(const QString &name, const QString &passwordHash)
 {
     Statement st(m_db, "UPDATE accounts SET password_hash = ?2, modified = ?3 WHERE name = ?1");
-    st.bind(1, name).bind(2, passwordHash).bind(3, now());
+    st.bind(1, name).bind(2, passwordHash).bind(3, utcNow());
     if (!st.exec())
         return storageError(m_db);
     if (m_db.changes() == 0)
@@ -373,7 +366,7 @@ StoreResult AccountStore::addAlias(const QString &address, const QString &accoun
         return storageError(m_db);
     }
     Statement touch(m_db, "UPDATE accounts SET modified = ?2 WHERE id = ?1");
-    touch.bind(1, *id).bind(2, now());
+    touch.bind(1, *id).bind(2, utcNow());
     touch.exec();
     return std::nullopt;
 }
@@ -410,7 +403,7 @@ StoreResult AccountStore::addDomain(const QString &domain)
     if (isLocalDomain(domain))
         return StoreError{StoreError::Kind::AlreadyExists, QStringLiteral("%1 is already a local domain").arg(domain), QStringLiteral("name")};
     Statement st(m_db, "INSERT INTO domains (name, created) VALUES (?1, ?2)");
-    st.bind(1, domain).bind(2, now());
+    st.bind(1, domain).bind(2, utcNow());
     if (!st.exec())
         return storageError(m_db);
     return std::nullopt;

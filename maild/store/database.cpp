@@ -1,6 +1,9 @@
 // SQLite connection, statements and savepoint transactions (see database.h).
 #include "store/database.h"
 
+#include "store/storeerror.h"
+
+#include <QDateTime>
 #include <sqlite3.h>
 
 namespace maild::store {
@@ -180,6 +183,16 @@ void Transaction::rollback()
     m_db.exec(QByteArray("RELEASE " + m_name));
     m_open = false;
     --m_db.m_depth;
+}
+
+StoreError storageError(Database &db)
+{
+    return {StoreError::Kind::Storage, QStringLiteral("the database refused the change: %1").arg(db.lastError()), {}};
+}
+
+QString utcNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
 }
 
 } // namespace maild::store

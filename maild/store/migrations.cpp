@@ -9,7 +9,7 @@ namespace maild::store {
 
 namespace {
 
-constexpr std::array<const char *, 3> kSteps{{
+constexpr std::array<const char *, 4> kSteps{{
     // 1: accounts, their addresses, local domains, settings, the audit log.
     R"sql(
     CREATE TABLE accounts (
@@ -79,6 +79,30 @@ constexpr std::array<const char *, 3> kSteps{{
         name TEXT PRIMARY KEY,
         state TEXT NOT NULL CHECK (state IN ('active','pending')),
         created TEXT NOT NULL
+    );
+    )sql",
+    // 4: MX records of the local domains, and where each domain's records are published (the
+    // TSIG secret lives in <data>/dns/keys/<domain>.key, mode 0600, never here).
+    R"sql(
+    CREATE TABLE mx_records (
+        id INTEGER PRIMARY KEY,
+        domain TEXT NOT NULL COLLATE NOCASE REFERENCES domains(name) ON DELETE CASCADE,
+        host TEXT NOT NULL COLLATE NOCASE,
+        preference INTEGER NOT NULL CHECK (preference BETWEEN 0 AND 65535),
+        created TEXT NOT NULL,
+        UNIQUE (domain, host)
+    );
+    CREATE TABLE dns_domains (
+        domain TEXT PRIMARY KEY COLLATE NOCASE REFERENCES domains(name) ON DELETE CASCADE,
+        ttl INTEGER NOT NULL DEFAULT 3600 CHECK (ttl BETWEEN 60 AND 604800),
+        zone TEXT NOT NULL DEFAULT '',
+        server TEXT NOT NULL DEFAULT '',
+        key_name TEXT NOT NULL DEFAULT '',
+        include_spf INTEGER NOT NULL DEFAULT 0,
+        include_dmarc INTEGER NOT NULL DEFAULT 0,
+        dmarc_report TEXT NOT NULL DEFAULT '',
+        published_records TEXT NOT NULL DEFAULT '',
+        published_at TEXT NOT NULL DEFAULT ''
     );
     )sql",
 }};

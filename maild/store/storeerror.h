@@ -17,4 +17,10 @@ struct StoreError
 
 using StoreResult = std::optional<StoreError>; // nullopt: success
 
+class Database;
+// The failure of a statement, naming the database's last error.
+StoreError storageError(Database &db);
+// The time stored in maild.db's columns: UTC, ISO 8601 to the second.
+QString utcNow();
+
 } // namespace maild::store

@@ -1,6 +1,7 @@
 // The certificate store (see certstore.h).
 #include "tls/certstore.h"
 
+#include "core/durablefile.h"
 #include "core/logger.h"
 #include "core/settings.h"
 #include "store/database.h"
@@ -27,29 +28,6 @@ namespace {
 constexpr int kWarnDays = 30;
 
 StoreError invalid(const QString &field, const QString &reason) { return {StoreError::Kind::Invalid, reason, field}; }
-
-bool writeFile(const QString &path, const QByteArray &data, mode_t mode)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0)
-        return false;
-    bool ok = ::fchmod(fd, mode) == 0;
-    qsizetype done = 0;
-    while (ok && done < data.size()) {
-        const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
-        ok = n > 0;
-        done += n > 0 ? n : 0;
-    }
-    ok = ok && ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QList<QSslCipher> modernCiphers()
 {
@@ -129,9 +107,9 @@ QJsonObject CertStore::describe(const QString &name, const QString &state)
 {
     QJsonObject o{{QStringLiteral("name"), name}, {QStringLiteral("state"), state},
                   {QStringLiteral("usedBy"), QJsonArray::fromStringList(usedBy(name))}};
-    const std::vector<Cert> chain = readChain(readFile(dir(name) + QStringLiteral("/chain.pem")));
+    const std::vector<Cert> chain = readChain(core::readSmallFile(dir(name) + QStringLiteral("/chain.pem")));
     if (chain.empty()) {
-        if (Key key = readKey(readFile(dir(name) + QStringLiteral("/key.pem"))))
+        if (Key key = readKey(core::readSmallFile(dir(name) + QStringLiteral("/key.pem"))))
             o.insert(QStringLiteral("keyType"), keyDescription(key.get()));
         return o;
     }
@@ -168,9 +146,9 @@ std::optional<QJsonObject> CertStore::get(const QString &name, bool details)
         return std::nullopt;
     QJsonObject o = describe(name, st.text(0));
     if (details) {
-        o.insert(QStringLiteral("certificatePem"), QString::fromLatin1(readFile(dir(name) + QStringLiteral("/chain.pem"))));
+        o.insert(QStringLiteral("certificatePem"), QString::fromLatin1(core::readSmallFile(dir(name) + QStringLiteral("/chain.pem"))));
         if (st.text(0) == QLatin1String("pending"))
-            o.insert(QStringLiteral("csr"), QString::fromLatin1(readFile(dir(name) + QStringLiteral("/request.csr"))));
+            o.insert(QStringLiteral("csr"), QString::fromLatin1(core::readSmallFile(dir(name) + QStringLiteral("/request.csr"))));
     }
     return o;
 }
@@ -194,7 +172,7 @@ store::StoreResult CertStore::writeFiles(const QString &name, const QHash<QStrin
     }
     for (auto it = files.cbegin(); it != files.cend(); ++it) {
         const mode_t mode = it.key() == QLatin1String("key.pem") ? 0600 : 0644;
-        if (!writeFile(tmp + QLatin1Char('/') + it.key(), it.value(), mode))
+        if (!core::writeWholeFile(tmp + QLatin1Char('/') + it.key(), it.value(), mode))
             return failed(it.key());
     }
     if (QFileInfo::exists(dir(name)) && !QDir(dir(name)).removeRecursively())
@@ -263,7 +241,7 @@ std::variant<QJsonObject, StoreError> CertStore::import(const QString &name, con
     if (keyPem.isEmpty() && !pending)
         return invalid(QStringLiteral("key"), QStringLiteral("give the private key (only a pending request keeps its own)"));
     const std::vector<Cert> chain = readChain(chainPem);
-    const QByteArray keyText = keyPem.isEmpty() ? readFile(dir(name) + QStringLiteral("/key.pem")) : keyPem;
+    const QByteArray keyText = keyPem.isEmpty() ? core::readSmallFile(dir(name) + QStringLiteral("/key.pem")) : keyPem;
     Key key = readKey(keyText);
     QString field;
     if (const QString reason = checkImport(chain, key.get(), m_settings.string(QStringLiteral("server.hostname")), &field);
@@ -303,8 +281,8 @@ std::optional<QSslConfiguration> CertStore::serverConfiguration(const QString &s
     const QString name = assigned(service);
     if (auto it = m_cache.constFind(name); it != m_cache.cend())
         return *it;
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(readFile(dir(name) + QStringLiteral("/chain.pem")), QSsl::Pem);
-    const QByteArray keyPem = readFile(dir(name) + QStringLiteral("/key.pem"));
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(core::readSmallFile(dir(name) + QStringLiteral("/chain.pem")), QSsl::Pem);
+    const QByteArray keyPem = core::readSmallFile(dir(name) + QStringLiteral("/key.pem"));
     Key parsed = readKey(keyPem);
     if (chain.isEmpty() || !parsed)
         return std::nullopt;

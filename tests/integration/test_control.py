@@ -68,6 +68,14 @@ NON_PUBLIC_CALLS = [
     ("connection.list", None),
     ("connection.close", {"id": 1}),
     ("stats.get", None),
+    ("mx.list", None),
+    ("mx.add", {"domain": "example.org", "host": "mail.example.org", "preference": 10}),
+    ("mx.update", {"domain": "example.org", "host": "mail.example.org", "preference": 20}),
+    ("mx.remove", {"domain": "example.org", "host": "mail.example.org"}),
+    ("mx.zoneText", {"domain": "example.org"}),
+    ("mx.setPublishing", {"domain": "example.org", "server": "192.0.2.53", "keyName": "k", "secret": "x"}),
+    ("mx.publish", {"domain": "example.org"}),
+    ("mx.check", {"domain": "example.org"}),
 ]
 
 

@@ -212,15 +212,17 @@ def preset_compilers():
 # --- what the tests run ---------------------------------------------------------------
 
 def listed_programs():
-    """{program: [packages it needs beyond its own Depends]}: a line of programs.txt is a
-    name (or an absolute path), optionally followed by +package for each package that the
-    use here needs but the program's package only recommends."""
+    """{program: [packages it needs beyond its own Depends], or None when optional}: a line of
+    programs.txt is a name (or an absolute path), optionally followed by +package for each
+    package that the use here needs but the program's package only recommends, or by the
+    word "optional" for a program that is only used where it is installed."""
     programs = {}
     with open(os.path.join(HERE, "programs.txt"), encoding="utf-8") as f:
         for line in f:
             words = line.split("#", 1)[0].split()
             if words:
-                programs[words[0]] = [w[1:] for w in words[1:] if w.startswith("+")]
+                programs[words[0]] = None if "optional" in words[1:] else [w[1:] for w in words[1:]
+                                                                           if w.startswith("+")]
     return programs
 
 
@@ -351,6 +353,8 @@ def check(build_dir, script, without=(), scan_only=False, sources=None):
         path = which(compiler)
         needs.append(("the compiler of a preset, %s" % compiler, path or compiler))
     for name, extras in sorted(listed.items()):
+        if extras is None:
+            continue
         path = name if name.startswith("/") and os.path.exists(name) else which(name)
         needs.append(("program %s" % name, path or name))
         for pkg in extras:

@@ -3,6 +3,7 @@
 
 #include "control/params.h"
 #include "control/storeerrors.h"
+#include "mx/mxservice.h"
 #include "store/accountstore.h"
 
 #include <validation/validation.h>
@@ -18,6 +19,11 @@ Outcome domainRemove(CallContext &ctx, const QJsonObject &params)
     const QString domain = common::validation::normalizeDomain(name);
     if (auto e = ctx.d.accounts.removeDomain(domain))
         return Outcome::fail(toRpcError(*e));
+    // Its MX records go with it (ON DELETE CASCADE); its TSIG secret after the commit.
+    ctx.afterCommit.append([mx = ctx.d.mx, domain] {
+        if (mx)
+            mx->forget(domain);
+    });
     return Outcome::ok(QJsonObject{{QStringLiteral("name"), domain}});
 }
 

@@ -42,5 +42,13 @@ Outcome tlsDelete(CallContext &, const QJsonObject &);
 Outcome connectionList(CallContext &, const QJsonObject &);
 Outcome connectionClose(CallContext &, const QJsonObject &);
 Outcome statsGet(CallContext &, const QJsonObject &);
+Outcome mxList(CallContext &, const QJsonObject &);
+Outcome mxAdd(CallContext &, const QJsonObject &);
+Outcome mxUpdate(CallContext &, const QJsonObject &);
+Outcome mxRemove(CallContext &, const QJsonObject &);
+Outcome mxZoneText(CallContext &, const QJsonObject &);
+Outcome mxSetPublishing(CallContext &, const QJsonObject &);
+void mxPublish(CallContext &, const QJsonObject &, Responder);
+void mxCheck(CallContext &, const QJsonObject &, Responder);
 
 } // namespace maild::control::handlers

@@ -8,6 +8,7 @@
 #include "core/serviceregistry.h"
 #include "core/settings.h"
 #include "core/statistics.h"
+#include "mx/mxservice.h"
 #include "tls/certstore.h"
 
 #include <QCoreApplication>
@@ -29,6 +30,10 @@ Outcome serverStatus(CallContext &ctx, const QJsonObject &params)
     }
     if (ctx.d.certificates) {
         for (const QString &w : ctx.d.certificates->warnings())
+            warnings.append(w);
+    }
+    if (ctx.d.mx) {
+        for (const QString &w : ctx.d.mx->warnings())
             warnings.append(w);
     }
     return Outcome::ok(QJsonObject{

@@ -16,8 +16,8 @@
 #include "imap/imapservice.h"
 #include "imap/imapsession.h"
 #include "imap/selectedmailbox.h"
+#include "mailstore/messagefile.h"
 
-#include <QFile>
 #include <QSet>
 
 namespace maild::imap::commands {
@@ -29,41 +29,6 @@ using Kind = FetchItem::Kind;
 // Literals up to this size are copied from the mapping; longer ones are streamed from the
 // file as the socket drains, so a FETCH of many messages does not pile them up in memory.
 constexpr qint64 kCopyBelow = 16 * 1024;
-
-// A message file mapped read-only for the time one FETCH response is built.
-class MappedMessage
-{
-public:
-    explicit MappedMessage(const QString &path) : m_file(path) {}
-    ~MappedMessage()
-    {
-        if (m_map)
-            m_file.unmap(m_map);
-    }
-    MappedMessage(const MappedMessage &) = delete;
-    MappedMessage &operator=(const MappedMessage &) = delete;
-
-    bool open()
-    {
-        if (!m_file.open(QIODevice::ReadOnly))
-            return false;
-        const qint64 size = m_file.size();
-        if (size == 0)
-            return true;
-        m_map = m_file.map(0, size);
-        if (!m_map)
-            return false;
-        m_bytes = QByteArray::fromRawData(reinterpret_cast<const char *>(m_map), qsizetype(size));
-        return true;
-    }
-    // The file's bytes; valid while this object lives (no copy is made).
-    const QByteArray &bytes() const { return m_bytes; }
-
-private:
-    QFile m_file;
-    uchar *m_map = nullptr;
-    QByteArray m_bytes;
-};
 
 struct FetchJob
 {
@@ -92,8 +57,8 @@ Outcome writeMessage(ImapSession &s, const FetchRequest &r, int msn, const Messa
 {
     const FetchRequest::MimeNeed need = r.mimeNeed();
     const bool needsFile = need != FetchRequest::MimeNeed::None || r.has(Kind::Section);
-    MappedMessage file(m.path);
-    if (needsFile && !file.open())
+    mailstore::MessageFile file;
+    if (needsFile && !file.open(m.path))
         return m.expunged ? Outcome::Expunged : Outcome::Unreadable;
     const QByteArray &message = file.bytes();
     MimePart root;

@@ -9,52 +9,11 @@
 #include "imap/grammar/searchquery.h"
 #include "imap/imapsession.h"
 #include "imap/selectedmailbox.h"
+#include "mailstore/messagefile.h"
 
-#include <QFile>
 #include <charconv>
 
 namespace maild::imap::commands {
-
-namespace {
-
-// The file of the message being evaluated, mapped on demand.
-class MappedMessage
-{
-public:
-    ~MappedMessage() { release(); }
-
-    void setPath(const QString *path) { m_path = path; }
-
-    std::optional<QByteArray> bytes()
-    {
-        m_file.setFileName(*m_path);
-        if (!m_file.open(QIODevice::ReadOnly))
-            return std::nullopt;
-        const qint64 size = m_file.size();
-        if (size == 0)
-            return QByteArray("");
-        m_map = m_file.map(0, size);
-        if (!m_map)
-            return std::nullopt;
-        return QByteArray::fromRawData(reinterpret_cast<const char *>(m_map), qsizetype(size));
-    }
-
-    void release()
-    {
-        if (m_map)
-            m_file.unmap(m_map);
-        m_map = nullptr;
-        if (m_file.isOpen())
-            m_file.close();
-    }
-
-private:
-    const QString *m_path = nullptr;
-    QFile m_file;
-    uchar *m_map = nullptr;
-};
-
-} // namespace
 
 void search(ImapSession &s, Command &c)
 {
@@ -74,9 +33,14 @@ void search(ImapSession &s, Command &c)
 
     const SelectedMailbox &box = *s.selected();
     SearchMatcher matcher(*query, quint32(box.count()), box.maxUid());
-    MappedMessage file;
+    mailstore::MessageFile file;
+    const QString *path = nullptr;
     SearchMessage message;
-    message.content = [&file] { return file.bytes(); };
+    message.content = [&file, &path]() -> std::optional<QByteArray> {
+        if (!file.open(*path))
+            return std::nullopt;
+        return file.bytes();
+    };
 
     QByteArray response = QByteArrayLiteral("SEARCH");
     qint64 highestModSeq = 0;
@@ -89,9 +53,9 @@ void search(ImapSession &s, Command &c)
         message.size = state.size;
         message.internalDate = state.internalDate;
         message.modseq = state.modseq;
-        file.setPath(&state.path);
+        path = &state.path;
         const bool hit = matcher.matches(message);
-        file.release();
+        file.close();
         if (!hit)
             continue;
         char digits[16] = {' '};
