@@ -4,6 +4,7 @@
 #include "accountspane.h"
 #include "certificatespane.h"
 #include "connectionspane.h"
+#include "dnspane.h"
 #include "graphspane.h"
 #include "logspane.h"
 #include "overviewpane.h"
@@ -28,6 +29,7 @@ const QList<PaneFactory> &paneFactories()
         &make<ConnectionsPane>,
         &make<GraphsPane>,
         &make<SettingsPane>,
+        &make<DnsPane>,
         &make<CertificatesPane>,
         &make<AccountsPane>,
     };

@@ -311,6 +311,190 @@
     </message>
 </context>
 <context>
+    <name>admin::DnsPane</name>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Check DNS</source>
+        <translation>DNS prüfen</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Veröffentlichen…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Ask DNS which MX records the world sees for this domain</source>
+        <translation>Den DNS fragen, welche MX-Einträge die Welt für diese Domain sieht</translation>
+    </message>
+    <message>
+        <source>Replace the domain&apos;s MX records at its zone&apos;s primary DNS server with these</source>
+        <translation>Die MX-Einträge der Domain auf dem primären DNS-Server ihrer Zone durch diese ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>&amp;Domain:</translation>
+    </message>
+    <message>
+        <source>To publish by hand — the MX records, the mail hosts&apos; addresses, and the SPF and DMARC suggestions (marked as such), in zone-file form:</source>
+        <translation>Zum Veröffentlichen von Hand — die MX-Einträge, die Adressen der Mailserver und die SPF- und DMARC-Vorschläge (als solche gekennzeichnet), im Zonendatei-Format:</translation>
+    </message>
+    <message>
+        <source>Could not read the MX records: %1</source>
+        <translation>Die MX-Einträge konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>There is no local domain yet: add one in Settings, General.</source>
+        <translation>Es gibt noch keine lokale Domain: Fügen Sie eine unter Einstellungen, Allgemein hinzu.</translation>
+    </message>
+    <message>
+        <source>Remove the MX record %1 of %2?</source>
+        <translation>Den MX-Eintrag %1 von %2 entfernen?</translation>
+    </message>
+    <message>
+        <source>Mail for %1 is no longer sent to %2 once the records are published again.</source>
+        <translation>Post für %1 wird nicht mehr an %2 gesendet, sobald die Einträge erneut veröffentlicht sind.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Publishing settings of %1 saved.</source>
+        <translation>Veröffentlichungseinstellungen von %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Say first where the records of %1 are published: the DNS server, the key&apos;s name and secret below, then Save.</source>
+        <translation>Geben Sie zuerst an, wo die Einträge von %1 veröffentlicht werden: den DNS-Server, Name und Geheimnis des Schlüssels unten, dann Speichern.</translation>
+    </message>
+    <message>
+        <source>Publish the MX records of %1?</source>
+        <translation>Die MX-Einträge von %1 veröffentlichen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The MX records of %1 at %2 are replaced by the %n record(s) shown.</source>
+        <translation>
+            <numerusform>Die MX-Einträge von %1 auf %2 werden durch den angezeigten Eintrag ersetzt.</numerusform>
+            <numerusform>Die MX-Einträge von %1 auf %2 werden durch die %n angezeigten Einträge ersetzt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publishing the MX records of %1…</source>
+        <translation>Die MX-Einträge von %1 werden veröffentlicht…</translation>
+    </message>
+    <message>
+        <source>Nothing was published: %1</source>
+        <translation>Nichts wurde veröffentlicht: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Published %n MX record(s) of %1 to %2.</source>
+        <translation>
+            <numerusform>%n MX-Eintrag von %1 auf %2 veröffentlicht.</numerusform>
+            <numerusform>%n MX-Einträge von %1 auf %2 veröffentlicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asking DNS about %1…</source>
+        <translation>Der DNS wird zu %1 befragt…</translation>
+    </message>
+    <message>
+        <source>DNS could not be checked: %1</source>
+        <translation>Der DNS konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 answers: %2 published, %3 missing, %4 unexpected.</source>
+        <translation>%1 antwortet: %2 veröffentlicht, %3 fehlen, %4 unerwartet.</translation>
+    </message>
+</context>
+<context>
+    <name>admin::DnsPublishingBox</name>
+    <message>
+        <source>Publish to the zone&apos;s primary DNS server</source>
+        <translation>Auf dem primären DNS-Server der Zone veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Also publish the suggested SPF record</source>
+        <translation>Auch den vorgeschlagenen SPF-Eintrag veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Also publish the suggested DMARC record</source>
+        <translation>Auch den vorgeschlagenen DMARC-Eintrag veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Save Publishing Settings</source>
+        <translation>Veröffentlichungseinstellungen speichern</translation>
+    </message>
+    <message>
+        <source>the domain itself</source>
+        <translation>die Domain selbst</translation>
+    </message>
+    <message>
+        <source>e.g. 192.0.2.53 or 192.0.2.53:5353; empty: do not publish</source>
+        <translation>z. B. 192.0.2.53 oder 192.0.2.53:5353; leer: nicht veröffentlichen</translation>
+    </message>
+    <message>
+        <source>the key&apos;s name in the DNS server&apos;s configuration</source>
+        <translation>der Name des Schlüssels in der Konfiguration des DNS-Servers</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Zone:</source>
+        <translation>&amp;Zone:</translation>
+    </message>
+    <message>
+        <source>DNS &amp;server:</source>
+        <translation>DNS-&amp;Server:</translation>
+    </message>
+    <message>
+        <source>TSIG &amp;key name:</source>
+        <translation>TSIG-&amp;Schlüsselname:</translation>
+    </message>
+    <message>
+        <source>Key s&amp;ecret (base64):</source>
+        <translation>Schlüssel&amp;geheimnis (base64):</translation>
+    </message>
+    <message>
+        <source>&amp;TTL:</source>
+        <translation>&amp;TTL:</translation>
+    </message>
+    <message>
+        <source>DMARC &amp;reports to:</source>
+        <translation>DMARC-&amp;Berichte an:</translation>
+    </message>
+    <message>
+        <source>stored; leave empty to keep it</source>
+        <translation>gespeichert; leer lassen, um es zu behalten</translation>
+    </message>
+    <message>
+        <source>as in the key statement (tsig-keygen makes one)</source>
+        <translation>wie in der key-Anweisung (tsig-keygen erzeugt eine)</translation>
+    </message>
+</context>
+<context>
     <name>admin::DomainsEditor</name>
     <message>
         <source>Add</source>
@@ -594,6 +778,92 @@
     <message>
         <source>Waiting for the mail daemon…</source>
         <translation>Warten auf den Mail-Daemon…</translation>
+    </message>
+</context>
+<context>
+    <name>admin::MxRecordDialog</name>
+    <message>
+        <source>New MX Record</source>
+        <translation>Neuer MX-Eintrag</translation>
+    </message>
+    <message>
+        <source>Edit MX Record</source>
+        <translation>MX-Eintrag bearbeiten</translation>
+    </message>
+    <message>
+        <source>e.g. mail.%1</source>
+        <translation>z. B. mail.%1</translation>
+    </message>
+    <message>
+        <source>The host name of the mail server that receives mail for %1 (not an IP address)</source>
+        <translation>Der Hostname des Mailservers, der Post für %1 empfängt (keine IP-Adresse)</translation>
+    </message>
+    <message>
+        <source>Other servers try the record with the lowest preference first</source>
+        <translation>Andere Server versuchen zuerst den Eintrag mit der niedrigsten Präferenz</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>Domain:</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server:</source>
+        <translation>Mail&amp;server:</translation>
+    </message>
+    <message>
+        <source>&amp;Preference:</source>
+        <translation>&amp;Präferenz:</translation>
+    </message>
+</context>
+<context>
+    <name>admin::MxRecordModel</name>
+    <message>
+        <source>published</source>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <source>not published yet</source>
+        <translation>noch nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>published (DNS answers it)</source>
+        <translation>veröffentlicht (der DNS liefert ihn)</translation>
+    </message>
+    <message>
+        <source>missing (DNS does not answer it)</source>
+        <translation>fehlt (der DNS liefert ihn nicht)</translation>
+    </message>
+    <message>
+        <source>unexpected (in DNS, not configured)</source>
+        <translation>unerwartet (im DNS, nicht konfiguriert)</translation>
+    </message>
+    <message>
+        <source>%1, TTL %2 s</source>
+        <translation>%1, TTL %2 s</translation>
+    </message>
+    <message>
+        <source>Preference</source>
+        <translation>Präferenz</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>Mailserver</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1304,117 @@
     <message>
         <source>Server</source>
         <translation>Server</translation>
+    </message>
+</context>
+<context>
+    <name>common::validation</name>
+    <message>
+        <source>a domain name may not contain an empty label (two dots in a row, or a dot at either end)</source>
+        <translation>ein Domainname darf keinen leeren Teil enthalten (zwei Punkte hintereinander oder ein Punkt am Anfang oder Ende)</translation>
+    </message>
+    <message>
+        <source>each part of a domain name must be at most 63 characters</source>
+        <translation>jeder Teil eines Domainnamens darf höchstens 63 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>a domain name may contain only letters, digits, hyphens and dots</source>
+        <translation>ein Domainname darf nur Buchstaben, Ziffern, Bindestriche und Punkte enthalten</translation>
+    </message>
+    <message>
+        <source>a part of a domain name may not begin or end with a hyphen</source>
+        <translation>ein Teil eines Domainnamens darf nicht mit einem Bindestrich beginnen oder enden</translation>
+    </message>
+    <message>
+        <source>the short name is empty</source>
+        <translation>der Kurzname ist leer</translation>
+    </message>
+    <message>
+        <source>the short name must be at most 64 characters</source>
+        <translation>der Kurzname darf höchstens 64 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>the short name may contain only lower-case letters a-z, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>der Kurzname darf nur Kleinbuchstaben a-z, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos; enthalten</translation>
+    </message>
+    <message>
+        <source>the short name must begin with a letter or a digit</source>
+        <translation>der Kurzname muss mit einem Buchstaben oder einer Ziffer beginnen</translation>
+    </message>
+    <message>
+        <source>the short name may not end with &apos;.&apos;</source>
+        <translation>der Kurzname darf nicht mit &apos;.&apos; enden</translation>
+    </message>
+    <message>
+        <source>the short name may not contain &apos;..&apos;</source>
+        <translation>der Kurzname darf kein &apos;..&apos; enthalten</translation>
+    </message>
+    <message>
+        <source>the domain name is empty</source>
+        <translation>der Domainname ist leer</translation>
+    </message>
+    <message>
+        <source>a domain name must be at most 253 characters</source>
+        <translation>ein Domainname darf höchstens 253 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>the last part of a domain name may not be all digits</source>
+        <translation>der letzte Teil eines Domainnamens darf nicht nur aus Ziffern bestehen</translation>
+    </message>
+    <message>
+        <source>an MX record names a host, not an IP address: give the mail server&apos;s host name</source>
+        <translation>ein MX-Eintrag nennt einen Host, keine IP-Adresse: Geben Sie den Hostnamen des Mailservers an</translation>
+    </message>
+    <message>
+        <source>the host name must be fully qualified, e.g. mail.example.org</source>
+        <translation>der Hostname muss vollständig sein, z. B. mail.example.org</translation>
+    </message>
+    <message>
+        <source>the address is empty</source>
+        <translation>die Adresse ist leer</translation>
+    </message>
+    <message>
+        <source>an address must be at most 254 characters</source>
+        <translation>eine Adresse darf höchstens 254 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>an address needs an &apos;@&apos; between the name and the domain</source>
+        <translation>eine Adresse braucht ein &apos;@&apos; zwischen Name und Domain</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; is empty</source>
+        <translation>der Teil vor &apos;@&apos; ist leer</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; must be at most 64 characters</source>
+        <translation>der Teil vor &apos;@&apos; darf höchstens 64 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; may not begin or end with &apos;.&apos; or contain &apos;..&apos;</source>
+        <translation>der Teil vor &apos;@&apos; darf nicht mit &apos;.&apos; beginnen oder enden und kein &apos;..&apos; enthalten</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; contains a character that is not allowed (quoted names, &apos;@&apos;, &apos;%&apos;, spaces and control characters are refused)</source>
+        <translation>der Teil vor &apos;@&apos; enthält ein unzulässiges Zeichen (Namen in Anführungszeichen, &apos;@&apos;, &apos;%&apos;, Leerzeichen und Steuerzeichen werden abgelehnt)</translation>
+    </message>
+    <message>
+        <source>the full name must be at most 256 characters</source>
+        <translation>der vollständige Name darf höchstens 256 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>the full name may not contain control characters or line breaks</source>
+        <translation>der vollständige Name darf keine Steuerzeichen oder Zeilenumbrüche enthalten</translation>
+    </message>
+    <message>
+        <source>the password must be at least 8 characters</source>
+        <translation>das Passwort muss mindestens 8 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>the password must be at most 1024 bytes</source>
+        <translation>das Passwort darf höchstens 1024 Byte lang sein</translation>
+    </message>
+    <message>
+        <source>the password may not contain control characters</source>
+        <translation>das Passwort darf keine Steuerzeichen enthalten</translation>
     </message>
 </context>
 <context>

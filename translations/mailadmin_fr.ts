@@ -311,6 +311,190 @@
     </message>
 </context>
 <context>
+    <name>admin::DnsPane</name>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Check DNS</source>
+        <translation>Vérifier le DNS</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Publier…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Ask DNS which MX records the world sees for this domain</source>
+        <translation>Demander au DNS quels enregistrements MX le monde voit pour ce domaine</translation>
+    </message>
+    <message>
+        <source>Replace the domain&apos;s MX records at its zone&apos;s primary DNS server with these</source>
+        <translation>Remplacer par ceux-ci les enregistrements MX du domaine sur le serveur DNS primaire de sa zone</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>&amp;Domaine :</translation>
+    </message>
+    <message>
+        <source>To publish by hand — the MX records, the mail hosts&apos; addresses, and the SPF and DMARC suggestions (marked as such), in zone-file form:</source>
+        <translation>Pour publier à la main — les enregistrements MX, les adresses des serveurs de messagerie et les suggestions SPF et DMARC (signalées comme telles), au format fichier de zone :</translation>
+    </message>
+    <message>
+        <source>Could not read the MX records: %1</source>
+        <translation>Impossible de lire les enregistrements MX : %1</translation>
+    </message>
+    <message>
+        <source>There is no local domain yet: add one in Settings, General.</source>
+        <translation>Il n&apos;y a pas encore de domaine local : ajoutez-en un dans Réglages, Général.</translation>
+    </message>
+    <message>
+        <source>Remove the MX record %1 of %2?</source>
+        <translation>Supprimer l&apos;enregistrement MX %1 de %2 ?</translation>
+    </message>
+    <message>
+        <source>Mail for %1 is no longer sent to %2 once the records are published again.</source>
+        <translation>Le courrier pour %1 n&apos;est plus envoyé à %2 dès que les enregistrements sont publiés à nouveau.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Publishing settings of %1 saved.</source>
+        <translation>Réglages de publication de %1 enregistrés.</translation>
+    </message>
+    <message>
+        <source>Say first where the records of %1 are published: the DNS server, the key&apos;s name and secret below, then Save.</source>
+        <translation>Indiquez d&apos;abord où les enregistrements de %1 sont publiés : le serveur DNS, le nom et le secret de la clé ci-dessous, puis Enregistrer.</translation>
+    </message>
+    <message>
+        <source>Publish the MX records of %1?</source>
+        <translation>Publier les enregistrements MX de %1 ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The MX records of %1 at %2 are replaced by the %n record(s) shown.</source>
+        <translation>
+            <numerusform>Les enregistrements MX de %1 sur %2 sont remplacés par l&apos;enregistrement affiché.</numerusform>
+            <numerusform>Les enregistrements MX de %1 sur %2 sont remplacés par les %n enregistrements affichés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <source>Publishing the MX records of %1…</source>
+        <translation>Publication des enregistrements MX de %1…</translation>
+    </message>
+    <message>
+        <source>Nothing was published: %1</source>
+        <translation>Rien n&apos;a été publié : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Published %n MX record(s) of %1 to %2.</source>
+        <translation>
+            <numerusform>%n enregistrement MX de %1 publié sur %2.</numerusform>
+            <numerusform>%n enregistrements MX de %1 publiés sur %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asking DNS about %1…</source>
+        <translation>Interrogation du DNS sur %1…</translation>
+    </message>
+    <message>
+        <source>DNS could not be checked: %1</source>
+        <translation>Le DNS n&apos;a pas pu être vérifié : %1</translation>
+    </message>
+    <message>
+        <source>%1 answers: %2 published, %3 missing, %4 unexpected.</source>
+        <translation>%1 répond : %2 publiés, %3 manquants, %4 inattendus.</translation>
+    </message>
+</context>
+<context>
+    <name>admin::DnsPublishingBox</name>
+    <message>
+        <source>Publish to the zone&apos;s primary DNS server</source>
+        <translation>Publier sur le serveur DNS primaire de la zone</translation>
+    </message>
+    <message>
+        <source>Also publish the suggested SPF record</source>
+        <translation>Publier aussi l&apos;enregistrement SPF suggéré</translation>
+    </message>
+    <message>
+        <source>Also publish the suggested DMARC record</source>
+        <translation>Publier aussi l&apos;enregistrement DMARC suggéré</translation>
+    </message>
+    <message>
+        <source>Save Publishing Settings</source>
+        <translation>Enregistrer les réglages de publication</translation>
+    </message>
+    <message>
+        <source>the domain itself</source>
+        <translation>le domaine lui-même</translation>
+    </message>
+    <message>
+        <source>e.g. 192.0.2.53 or 192.0.2.53:5353; empty: do not publish</source>
+        <translation>p. ex. 192.0.2.53 ou 192.0.2.53:5353 ; vide : ne pas publier</translation>
+    </message>
+    <message>
+        <source>the key&apos;s name in the DNS server&apos;s configuration</source>
+        <translation>le nom de la clé dans la configuration du serveur DNS</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Zone:</source>
+        <translation>&amp;Zone :</translation>
+    </message>
+    <message>
+        <source>DNS &amp;server:</source>
+        <translation>&amp;Serveur DNS :</translation>
+    </message>
+    <message>
+        <source>TSIG &amp;key name:</source>
+        <translation>Nom de la &amp;clé TSIG :</translation>
+    </message>
+    <message>
+        <source>Key s&amp;ecret (base64):</source>
+        <translation>S&amp;ecret de la clé (base64) :</translation>
+    </message>
+    <message>
+        <source>&amp;TTL:</source>
+        <translation>&amp;TTL :</translation>
+    </message>
+    <message>
+        <source>DMARC &amp;reports to:</source>
+        <translation>&amp;Rapports DMARC à :</translation>
+    </message>
+    <message>
+        <source>stored; leave empty to keep it</source>
+        <translation>enregistré ; laisser vide pour le conserver</translation>
+    </message>
+    <message>
+        <source>as in the key statement (tsig-keygen makes one)</source>
+        <translation>comme dans la déclaration key (tsig-keygen en crée une)</translation>
+    </message>
+</context>
+<context>
     <name>admin::DomainsEditor</name>
     <message>
         <source>Add</source>
@@ -594,6 +778,92 @@
     <message>
         <source>Waiting for the mail daemon…</source>
         <translation>En attente du démon de messagerie…</translation>
+    </message>
+</context>
+<context>
+    <name>admin::MxRecordDialog</name>
+    <message>
+        <source>New MX Record</source>
+        <translation>Nouvel enregistrement MX</translation>
+    </message>
+    <message>
+        <source>Edit MX Record</source>
+        <translation>Modifier l&apos;enregistrement MX</translation>
+    </message>
+    <message>
+        <source>e.g. mail.%1</source>
+        <translation>p. ex. mail.%1</translation>
+    </message>
+    <message>
+        <source>The host name of the mail server that receives mail for %1 (not an IP address)</source>
+        <translation>Le nom d&apos;hôte du serveur qui reçoit le courrier pour %1 (pas une adresse IP)</translation>
+    </message>
+    <message>
+        <source>Other servers try the record with the lowest preference first</source>
+        <translation>Les autres serveurs essaient d&apos;abord l&apos;enregistrement de plus petite préférence</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Domain:</source>
+        <translation>Domaine :</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server:</source>
+        <translation>&amp;Serveur de messagerie :</translation>
+    </message>
+    <message>
+        <source>&amp;Preference:</source>
+        <translation>&amp;Préférence :</translation>
+    </message>
+</context>
+<context>
+    <name>admin::MxRecordModel</name>
+    <message>
+        <source>published</source>
+        <translation>publié</translation>
+    </message>
+    <message>
+        <source>not published yet</source>
+        <translation>pas encore publié</translation>
+    </message>
+    <message>
+        <source>published (DNS answers it)</source>
+        <translation>publié (le DNS le donne)</translation>
+    </message>
+    <message>
+        <source>missing (DNS does not answer it)</source>
+        <translation>manquant (le DNS ne le donne pas)</translation>
+    </message>
+    <message>
+        <source>unexpected (in DNS, not configured)</source>
+        <translation>inattendu (dans le DNS, non configuré)</translation>
+    </message>
+    <message>
+        <source>%1, TTL %2 s</source>
+        <translation>%1, TTL %2 s</translation>
+    </message>
+    <message>
+        <source>Preference</source>
+        <translation>Préférence</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>Serveur de messagerie</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adresses</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1304,117 @@
     <message>
         <source>Server</source>
         <translation>Serveur</translation>
+    </message>
+</context>
+<context>
+    <name>common::validation</name>
+    <message>
+        <source>a domain name may not contain an empty label (two dots in a row, or a dot at either end)</source>
+        <translation>un nom de domaine ne peut pas contenir de partie vide (deux points de suite, ou un point à une extrémité)</translation>
+    </message>
+    <message>
+        <source>each part of a domain name must be at most 63 characters</source>
+        <translation>chaque partie d&apos;un nom de domaine doit compter au plus 63 caractères</translation>
+    </message>
+    <message>
+        <source>a domain name may contain only letters, digits, hyphens and dots</source>
+        <translation>un nom de domaine ne peut contenir que des lettres, des chiffres, des tirets et des points</translation>
+    </message>
+    <message>
+        <source>a part of a domain name may not begin or end with a hyphen</source>
+        <translation>une partie d&apos;un nom de domaine ne peut ni commencer ni finir par un tiret</translation>
+    </message>
+    <message>
+        <source>the short name is empty</source>
+        <translation>le nom court est vide</translation>
+    </message>
+    <message>
+        <source>the short name must be at most 64 characters</source>
+        <translation>le nom court doit compter au plus 64 caractères</translation>
+    </message>
+    <message>
+        <source>the short name may contain only lower-case letters a-z, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>le nom court ne peut contenir que des minuscules a-z, des chiffres, &apos;.&apos;, &apos;_&apos; et &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>the short name must begin with a letter or a digit</source>
+        <translation>le nom court doit commencer par une lettre ou un chiffre</translation>
+    </message>
+    <message>
+        <source>the short name may not end with &apos;.&apos;</source>
+        <translation>le nom court ne peut pas finir par &apos;.&apos;</translation>
+    </message>
+    <message>
+        <source>the short name may not contain &apos;..&apos;</source>
+        <translation>le nom court ne peut pas contenir &apos;..&apos;</translation>
+    </message>
+    <message>
+        <source>the domain name is empty</source>
+        <translation>le nom de domaine est vide</translation>
+    </message>
+    <message>
+        <source>a domain name must be at most 253 characters</source>
+        <translation>un nom de domaine doit compter au plus 253 caractères</translation>
+    </message>
+    <message>
+        <source>the last part of a domain name may not be all digits</source>
+        <translation>la dernière partie d&apos;un nom de domaine ne peut pas être composée uniquement de chiffres</translation>
+    </message>
+    <message>
+        <source>an MX record names a host, not an IP address: give the mail server&apos;s host name</source>
+        <translation>un enregistrement MX nomme un hôte, pas une adresse IP : indiquez le nom d&apos;hôte du serveur de messagerie</translation>
+    </message>
+    <message>
+        <source>the host name must be fully qualified, e.g. mail.example.org</source>
+        <translation>le nom d&apos;hôte doit être complet, p. ex. mail.example.org</translation>
+    </message>
+    <message>
+        <source>the address is empty</source>
+        <translation>l&apos;adresse est vide</translation>
+    </message>
+    <message>
+        <source>an address must be at most 254 characters</source>
+        <translation>une adresse doit compter au plus 254 caractères</translation>
+    </message>
+    <message>
+        <source>an address needs an &apos;@&apos; between the name and the domain</source>
+        <translation>une adresse a besoin d&apos;un &apos;@&apos; entre le nom et le domaine</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; is empty</source>
+        <translation>la partie avant &apos;@&apos; est vide</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; must be at most 64 characters</source>
+        <translation>la partie avant &apos;@&apos; doit compter au plus 64 caractères</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; may not begin or end with &apos;.&apos; or contain &apos;..&apos;</source>
+        <translation>la partie avant &apos;@&apos; ne peut ni commencer ni finir par &apos;.&apos;, ni contenir &apos;..&apos;</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; contains a character that is not allowed (quoted names, &apos;@&apos;, &apos;%&apos;, spaces and control characters are refused)</source>
+        <translation>la partie avant &apos;@&apos; contient un caractère interdit (noms entre guillemets, &apos;@&apos;, &apos;%&apos;, espaces et caractères de contrôle sont refusés)</translation>
+    </message>
+    <message>
+        <source>the full name must be at most 256 characters</source>
+        <translation>le nom complet doit compter au plus 256 caractères</translation>
+    </message>
+    <message>
+        <source>the full name may not contain control characters or line breaks</source>
+        <translation>le nom complet ne peut contenir ni caractères de contrôle ni sauts de ligne</translation>
+    </message>
+    <message>
+        <source>the password must be at least 8 characters</source>
+        <translation>le mot de passe doit compter au moins 8 caractères</translation>
+    </message>
+    <message>
+        <source>the password must be at most 1024 bytes</source>
+        <translation>le mot de passe doit compter au plus 1024 octets</translation>
+    </message>
+    <message>
+        <source>the password may not contain control characters</source>
+        <translation>le mot de passe ne peut pas contenir de caractères de contrôle</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,117 @@
     </message>
 </context>
 <context>
+    <name>common::validation</name>
+    <message>
+        <source>a domain name may not contain an empty label (two dots in a row, or a dot at either end)</source>
+        <translation>ein Domainname darf keinen leeren Teil enthalten (zwei Punkte hintereinander oder ein Punkt am Anfang oder Ende)</translation>
+    </message>
+    <message>
+        <source>each part of a domain name must be at most 63 characters</source>
+        <translation>jeder Teil eines Domainnamens darf höchstens 63 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>a domain name may contain only letters, digits, hyphens and dots</source>
+        <translation>ein Domainname darf nur Buchstaben, Ziffern, Bindestriche und Punkte enthalten</translation>
+    </message>
+    <message>
+        <source>a part of a domain name may not begin or end with a hyphen</source>
+        <translation>ein Teil eines Domainnamens darf nicht mit einem Bindestrich beginnen oder enden</translation>
+    </message>
+    <message>
+        <source>the short name is empty</source>
+        <translation>der Kurzname ist leer</translation>
+    </message>
+    <message>
+        <source>the short name must be at most 64 characters</source>
+        <translation>der Kurzname darf höchstens 64 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>the short name may contain only lower-case letters a-z, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>der Kurzname darf nur Kleinbuchstaben a-z, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos; enthalten</translation>
+    </message>
+    <message>
+        <source>the short name must begin with a letter or a digit</source>
+        <translation>der Kurzname muss mit einem Buchstaben oder einer Ziffer beginnen</translation>
+    </message>
+    <message>
+        <source>the short name may not end with &apos;.&apos;</source>
+        <translation>der Kurzname darf nicht mit &apos;.&apos; enden</translation>
+    </message>
+    <message>
+        <source>the short name may not contain &apos;..&apos;</source>
+        <translation>der Kurzname darf kein &apos;..&apos; enthalten</translation>
+    </message>
+    <message>
+        <source>the domain name is empty</source>
+        <translation>der Domainname ist leer</translation>
+    </message>
+    <message>
+        <source>a domain name must be at most 253 characters</source>
+        <translation>ein Domainname darf höchstens 253 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>the last part of a domain name may not be all digits</source>
+        <translation>der letzte Teil eines Domainnamens darf nicht nur aus Ziffern bestehen</translation>
+    </message>
+    <message>
+        <source>an MX record names a host, not an IP address: give the mail server&apos;s host name</source>
+        <translation>ein MX-Eintrag nennt einen Host, keine IP-Adresse: Geben Sie den Hostnamen des Mailservers an</translation>
+    </message>
+    <message>
+        <source>the host name must be fully qualified, e.g. mail.example.org</source>
+        <translation>der Hostname muss vollständig sein, z. B. mail.example.org</translation>
+    </message>
+    <message>
+        <source>the address is empty</source>
+        <translation>die Adresse ist leer</translation>
+    </message>
+    <message>
+        <source>an address must be at most 254 characters</source>
+        <translation>eine Adresse darf höchstens 254 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>an address needs an &apos;@&apos; between the name and the domain</source>
+        <translation>eine Adresse braucht ein &apos;@&apos; zwischen Name und Domain</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; is empty</source>
+        <translation>der Teil vor &apos;@&apos; ist leer</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; must be at most 64 characters</source>
+        <translation>der Teil vor &apos;@&apos; darf höchstens 64 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; may not begin or end with &apos;.&apos; or contain &apos;..&apos;</source>
+        <translation>der Teil vor &apos;@&apos; darf nicht mit &apos;.&apos; beginnen oder enden und kein &apos;..&apos; enthalten</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; contains a character that is not allowed (quoted names, &apos;@&apos;, &apos;%&apos;, spaces and control characters are refused)</source>
+        <translation>der Teil vor &apos;@&apos; enthält ein unzulässiges Zeichen (Namen in Anführungszeichen, &apos;@&apos;, &apos;%&apos;, Leerzeichen und Steuerzeichen werden abgelehnt)</translation>
+    </message>
+    <message>
+        <source>the full name must be at most 256 characters</source>
+        <translation>der vollständige Name darf höchstens 256 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>the full name may not contain control characters or line breaks</source>
+        <translation>der vollständige Name darf keine Steuerzeichen oder Zeilenumbrüche enthalten</translation>
+    </message>
+    <message>
+        <source>the password must be at least 8 characters</source>
+        <translation>das Passwort muss mindestens 8 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>the password must be at most 1024 bytes</source>
+        <translation>das Passwort darf höchstens 1024 Byte lang sein</translation>
+    </message>
+    <message>
+        <source>the password may not contain control characters</source>
+        <translation>das Passwort darf keine Steuerzeichen enthalten</translation>
+    </message>
+</context>
+<context>
     <name>gui::ConnectionManager</name>
     <message>
         <source>The mail daemon at %1 did not answer in time.</source>

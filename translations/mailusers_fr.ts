@@ -29,6 +29,117 @@
     </message>
 </context>
 <context>
+    <name>common::validation</name>
+    <message>
+        <source>a domain name may not contain an empty label (two dots in a row, or a dot at either end)</source>
+        <translation>un nom de domaine ne peut pas contenir de partie vide (deux points de suite, ou un point à une extrémité)</translation>
+    </message>
+    <message>
+        <source>each part of a domain name must be at most 63 characters</source>
+        <translation>chaque partie d&apos;un nom de domaine doit compter au plus 63 caractères</translation>
+    </message>
+    <message>
+        <source>a domain name may contain only letters, digits, hyphens and dots</source>
+        <translation>un nom de domaine ne peut contenir que des lettres, des chiffres, des tirets et des points</translation>
+    </message>
+    <message>
+        <source>a part of a domain name may not begin or end with a hyphen</source>
+        <translation>une partie d&apos;un nom de domaine ne peut ni commencer ni finir par un tiret</translation>
+    </message>
+    <message>
+        <source>the short name is empty</source>
+        <translation>le nom court est vide</translation>
+    </message>
+    <message>
+        <source>the short name must be at most 64 characters</source>
+        <translation>le nom court doit compter au plus 64 caractères</translation>
+    </message>
+    <message>
+        <source>the short name may contain only lower-case letters a-z, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>le nom court ne peut contenir que des minuscules a-z, des chiffres, &apos;.&apos;, &apos;_&apos; et &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>the short name must begin with a letter or a digit</source>
+        <translation>le nom court doit commencer par une lettre ou un chiffre</translation>
+    </message>
+    <message>
+        <source>the short name may not end with &apos;.&apos;</source>
+        <translation>le nom court ne peut pas finir par &apos;.&apos;</translation>
+    </message>
+    <message>
+        <source>the short name may not contain &apos;..&apos;</source>
+        <translation>le nom court ne peut pas contenir &apos;..&apos;</translation>
+    </message>
+    <message>
+        <source>the domain name is empty</source>
+        <translation>le nom de domaine est vide</translation>
+    </message>
+    <message>
+        <source>a domain name must be at most 253 characters</source>
+        <translation>un nom de domaine doit compter au plus 253 caractères</translation>
+    </message>
+    <message>
+        <source>the last part of a domain name may not be all digits</source>
+        <translation>la dernière partie d&apos;un nom de domaine ne peut pas être composée uniquement de chiffres</translation>
+    </message>
+    <message>
+        <source>an MX record names a host, not an IP address: give the mail server&apos;s host name</source>
+        <translation>un enregistrement MX nomme un hôte, pas une adresse IP : indiquez le nom d&apos;hôte du serveur de messagerie</translation>
+    </message>
+    <message>
+        <source>the host name must be fully qualified, e.g. mail.example.org</source>
+        <translation>le nom d&apos;hôte doit être complet, p. ex. mail.example.org</translation>
+    </message>
+    <message>
+        <source>the address is empty</source>
+        <translation>l&apos;adresse est vide</translation>
+    </message>
+    <message>
+        <source>an address must be at most 254 characters</source>
+        <translation>une adresse doit compter au plus 254 caractères</translation>
+    </message>
+    <message>
+        <source>an address needs an &apos;@&apos; between the name and the domain</source>
+        <translation>une adresse a besoin d&apos;un &apos;@&apos; entre le nom et le domaine</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; is empty</source>
+        <translation>la partie avant &apos;@&apos; est vide</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; must be at most 64 characters</source>
+        <translation>la partie avant &apos;@&apos; doit compter au plus 64 caractères</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; may not begin or end with &apos;.&apos; or contain &apos;..&apos;</source>
+        <translation>la partie avant &apos;@&apos; ne peut ni commencer ni finir par &apos;.&apos;, ni contenir &apos;..&apos;</translation>
+    </message>
+    <message>
+        <source>the part before &apos;@&apos; contains a character that is not allowed (quoted names, &apos;@&apos;, &apos;%&apos;, spaces and control characters are refused)</source>
+        <translation>la partie avant &apos;@&apos; contient un caractère interdit (noms entre guillemets, &apos;@&apos;, &apos;%&apos;, espaces et caractères de contrôle sont refusés)</translation>
+    </message>
+    <message>
+        <source>the full name must be at most 256 characters</source>
+        <translation>le nom complet doit compter au plus 256 caractères</translation>
+    </message>
+    <message>
+        <source>the full name may not contain control characters or line breaks</source>
+        <translation>le nom complet ne peut contenir ni caractères de contrôle ni sauts de ligne</translation>
+    </message>
+    <message>
+        <source>the password must be at least 8 characters</source>
+        <translation>le mot de passe doit compter au moins 8 caractères</translation>
+    </message>
+    <message>
+        <source>the password must be at most 1024 bytes</source>
+        <translation>le mot de passe doit compter au plus 1024 octets</translation>
+    </message>
+    <message>
+        <source>the password may not contain control characters</source>
+        <translation>le mot de passe ne peut pas contenir de caractères de contrôle</translation>
+    </message>
+</context>
+<context>
     <name>gui::ConnectionManager</name>
     <message>
         <source>The mail daemon at %1 did not answer in time.</source>
