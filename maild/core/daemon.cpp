@@ -32,6 +32,7 @@
 #include <crypto/passwordhash.h>
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,8 +59,11 @@ Daemon::Daemon(DaemonOptions options, QObject *parent)
 
 Daemon::~Daemon()
 {
-    if (m_services)
+    if (m_services) {
         m_services->stopAll();
+        m_control.reset();
+        m_services->deleteSessions(); // they use the mail store and the other members below
+    }
     m_control.reset();
     if (m_mailStore)
         m_mailStore->stop();
@@ -247,9 +251,29 @@ QString Daemon::start()
 
 void Daemon::shutdown(int signal)
 {
+    if (m_stopping)
+        return;
+    m_stopping = true;
     logInfo(QStringLiteral("maild"), QStringLiteral("signal %1: shutting down").arg(signal));
     m_services->stopAll();
     m_control->close();
+    // Every session was told goodbye ("* BYE", "421"); the event loop runs on until each has
+    // written it and closed, for at most kGoodbyeMs, so a slow client cannot hold the stop.
+    constexpr int kGoodbyeMs = 3000, kPollMs = 10;
+    auto *drain = new QTimer(this);
+    const QDeadlineTimer deadline(kGoodbyeMs);
+    connect(drain, &QTimer::timeout, this, [this, drain, deadline] {
+        if (m_services->openSessions() > 0 && !deadline.hasExpired())
+            return;
+        drain->deleteLater();
+        finishShutdown();
+    });
+    drain->start(kPollMs);
+}
+
+void Daemon::finishShutdown()
+{
+    m_services->deleteSessions(); // before the mail store they use goes
     m_mailStore->stop();
     m_dataDir->markCleanShutdown();
     logInfo(QStringLiteral("maild"), QStringLiteral("maild stopped"));

@@ -56,6 +56,7 @@ public:
     // --check: validates options, config and settings without taking the instance.
     QString check();
     void shutdown(int signal);
+    void finishShutdown();
     void reload();
 
 private:
@@ -81,6 +82,7 @@ private:
     std::unique_ptr<control::ControlServer> m_control;
     std::unique_ptr<UnixSignals> m_signals;
     // Accounts whose usage changed since the last account.changed "usage" notification.
+    bool m_stopping = false;
     QSet<QString> m_usageChanged;
     QTimer m_usageTimer;
 };

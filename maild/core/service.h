@@ -34,6 +34,10 @@ public:
     virtual QJsonObject counters() const { return {}; }
     // One object per open session: {service, client, user, mailbox, tls, since}.
     virtual QJsonArray connections() const { return {}; }
+    // Sessions that have not yet finished: after stop(), those still saying goodbye.
+    virtual int openSessions() const { return 0; }
+    // Destroys every session at once (the daemon's last step; the goodbye had its chance).
+    virtual void deleteSessions() {}
 
     ServiceState state() const { return m_state; }
     QString lastError() const { return m_error; }

@@ -72,6 +72,20 @@ QString ServiceRegistry::start(const QString &name)
     return s->start();
 }
 
+int ServiceRegistry::openSessions() const
+{
+    int open = 0;
+    for (const Service *s : m_services)
+        open += s->openSessions();
+    return open;
+}
+
+void ServiceRegistry::deleteSessions()
+{
+    for (Service *s : std::as_const(m_services))
+        s->deleteSessions();
+}
+
 void ServiceRegistry::stopAll()
 {
     for (Service *s : std::as_const(m_services)) {

@@ -27,6 +27,10 @@ public:
     void startEnabled();
     QString start(const QString &name);
     void stopAll();
+    // Sessions of all services that have not yet finished (see Service::openSessions).
+    int openSessions() const;
+    // Destroys every service's sessions, while what they use (the mail store) still exists.
+    void deleteSessions();
 
 signals:
     void serviceStateChanged(maild::core::Service *service);

@@ -18,6 +18,11 @@ ImapService::ImapService(core::Context &context, QObject *parent)
     connect(context.mailStore, &mailstore::MailStore::mailboxChanged, this, &ImapService::onMailboxChanged);
 }
 
+ImapService::~ImapService()
+{
+    deleteSessions(); // while m_listeners, which each session leaves as it goes, still exists
+}
+
 net::LineSession *ImapService::createSession(QSslSocket *socket, const QString &role)
 {
     return new ImapSession(*this, socket, role == QLatin1String("imaps"), this);

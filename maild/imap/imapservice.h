@@ -19,6 +19,7 @@ class ImapService : public net::ProtocolService
     Q_OBJECT
 public:
     explicit ImapService(core::Context &context, QObject *parent = nullptr);
+    ~ImapService() override;
 
     QString name() const override { return QStringLiteral("imap"); }
     QString displayName() const override { return QStringLiteral("IMAP"); }

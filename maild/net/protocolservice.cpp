@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QSslSocket>
 
+#include <utility>
+
 namespace maild::net {
 
 ProtocolService::ProtocolService(core::Context &context, QList<ListenerSpec> listeners, QObject *parent)
@@ -22,6 +24,17 @@ ProtocolService::ProtocolService(core::Context &context, QList<ListenerSpec> lis
 ProtocolService::~ProtocolService()
 {
     closeListeners();
+    deleteSessions();
+}
+
+void ProtocolService::deleteSessions()
+{
+    const QList<LineSession *> sessions = std::exchange(m_sessions, {});
+    m_perAddress.clear();
+    for (LineSession *s : sessions) {
+        s->disconnect(this); // its finished() must not reach a list it is no longer in
+        delete s;
+    }
 }
 
 QString ProtocolService::bindListeners()

@@ -40,6 +40,11 @@ public:
     QStringList listeners() const override;
     core::Context &context() { return m_context; }
     const QList<LineSession *> &sessions() const { return m_sessions; }
+    int openSessions() const override { return int(m_sessions.size()); }
+    // Sessions are deleted here, not as children in ~QObject: a session's destructor may use
+    // its service (IMAP's listeners), which by then would be gone. A derived service whose
+    // sessions use its own members calls this in its destructor.
+    void deleteSessions() override;
 
     // The open sessions as connections() describes them, each with its "id" added; sessions
     // already saying goodbye are left out.
