@@ -13,7 +13,7 @@ using store::Statement;
 
 namespace {
 
-constexpr int kIndexSchema = 2;
+constexpr int kIndexSchema = 3;
 
 const char *kSchemaV1 = R"sql(
     CREATE TABLE IF NOT EXISTS mailboxes (
@@ -41,6 +41,27 @@ const char *kSchemaV1 = R"sql(
         value INTEGER NOT NULL
     );
     INSERT OR IGNORE INTO meta (key, value) VALUES ('usage', 0);
+)sql";
+
+// 3: message ids (and with them the file names msg/<id>) are never used again. Without
+// AUTOINCREMENT SQLite hands the id of the newest message, once expunged, to the next one,
+// and a session that has not yet heard of the expunge would read or change that one.
+const char *kSchemaV3 = R"sql(
+    CREATE TABLE messages_v3 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id),
+        uid INTEGER NOT NULL,
+        internal_date TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        flags TEXT NOT NULL DEFAULT '',
+        modseq INTEGER NOT NULL,
+        file TEXT NOT NULL,
+        UNIQUE (mailbox_id, uid)
+    );
+    INSERT INTO messages_v3 (id, mailbox_id, uid, internal_date, size, flags, modseq, file)
+        SELECT id, mailbox_id, uid, internal_date, size, flags, modseq, file FROM messages;
+    DROP TABLE messages;
+    ALTER TABLE messages_v3 RENAME TO messages;
 )sql";
 
 // A UIDVALIDITY that differs from any earlier mailbox of the same name: time-based, and
@@ -84,8 +105,10 @@ QList<QPair<QString, QString>> MailIndex::specialMailboxes()
 
 QString MailIndex::prepare()
 {
-    Statement version(m_db, "PRAGMA user_version");
-    const qint64 current = version.next() ? version.int64(0) : -1;
+    const qint64 current = [this] {
+        Statement version(m_db, "PRAGMA user_version"); // finished here: step 3 drops a table
+        return version.next() ? version.int64(0) : -1;
+    }();
     if (current > kIndexSchema)
         return QStringLiteral("%1 was written by a newer maild (index schema %2)").arg(m_db.path()).arg(current);
     if (current == kIndexSchema)
@@ -109,7 +132,9 @@ QString MailIndex::prepare()
         if (!create.exec())
             return failed();
     }
-    if (!m_db.exec("PRAGMA user_version = 2") || !tx.commit())
+    if (current < 3 && !m_db.exec(kSchemaV3))
+        return failed();
+    if (!m_db.exec("PRAGMA user_version = 3") || !tx.commit())
         return failed();
     return {};
 }

@@ -1,0 +1,93 @@
+"""The mail store never hands out the wrong message: a message's id and file name are never
+used again after it is expunged, so a session that has not yet heard of the expunge cannot
+read or change the message delivered after it.
+"""
+import sqlite3
+import unittest
+
+import mailroomtest
+from imaptest import ImapTestCase, OwnDaemonImapTestCase, wait_imap
+from smtptest import make_message
+
+
+class NoReusedIds(ImapTestCase):
+    def setUp(self):
+        super().setUp()
+        self.name, self.pw = self.new_account("ids")
+
+    def test_a_stale_session_never_reaches_the_message_delivered_after_an_expunge(self):
+        self.deliver_to(self.name, [make_message("first"), make_message("second-old")])
+        stale, _ = self.session(self.name, self.pw)
+        other, _ = self.session(self.name, self.pw)
+        # The newest message goes; the stale session is not told (it sends no command).
+        self.expect_ok(other.cmd("STORE 2 +FLAGS (\\Deleted)"))
+        self.expect_ok(other.cmd("EXPUNGE"))
+        self.deliver_to(self.name, [make_message("third-new")])
+
+        # RFC 3501 7.4.1: no EXPUNGE during FETCH, so message 2 still exists for it. Whatever
+        # it answers (the old bytes, NIL, NO), it is never the newer message.
+        r = stale.cmd("FETCH 2 BODY.PEEK[]")
+        self.assertNotIn(b"third-new", b"".join(r.untagged), "the stale session read the newer message: %r" % r)
+        stale.cmd("STORE 2 +FLAGS.SILENT (\\Flagged)")
+        stale.cmd("UID STORE 2 +FLAGS.SILENT (\\Answered)")
+        self.expect_ok(stale.cmd("NOOP"))
+        self.expect_ok(other.cmd("NOOP"))
+        flags = self.flags_of(other)
+        self.assertEqual(sorted(flags), [1, 3], flags)
+        self.assertNotIn("\\FLAGGED", flags[3], "a STORE meant for the expunged message changed the newer one")
+        self.assertNotIn("\\ANSWERED", flags[3], "a UID STORE of the expunged UID changed the newer one")
+        got, _ = self.fetch(other, "2", "BODY.PEEK[]")
+        self.assertIn(b"third-new", list(got.values())[0]["BODY[]"])
+
+    def test_ids_and_files_only_grow(self):
+        self.deliver_to(self.name, [make_message("a"), make_message("b")])
+        before = {m["file"] for m in self.store.messages(self.name)}
+        c, _ = self.session(self.name, self.pw)
+        self.expect_ok(c.cmd("STORE 2 +FLAGS (\\Deleted)"))
+        self.expect_ok(c.cmd("EXPUNGE"))
+        self.deliver_to(self.name, [make_message("c")])
+        after = {m["file"] for m in self.store.messages(self.name)}
+        new = after - before
+        self.assertEqual(len(new), 1, (before, after))
+        self.assertNotIn(new.pop(), before, "the new message got the file name of the expunged one")
+
+
+class IndexUpgrade(OwnDaemonImapTestCase):
+    def test_an_index_of_schema_2_keeps_its_messages_and_never_reuses_ids_after(self):
+        name, pw = self.new_account("old")
+        self.deliver_to(name, [make_message("kept-1"), make_message("kept-2")])
+        self.assertEqual(self.daemon.stop(), 0)
+        # Schema 2 as an earlier maild wrote it: the same columns, ids without AUTOINCREMENT.
+        db = sqlite3.connect(self.store.index_path(name))
+        db.executescript("""
+            CREATE TABLE m2 (id INTEGER PRIMARY KEY, mailbox_id INTEGER NOT NULL REFERENCES mailboxes(id),
+                             uid INTEGER NOT NULL, internal_date TEXT NOT NULL, size INTEGER NOT NULL,
+                             flags TEXT NOT NULL DEFAULT '', modseq INTEGER NOT NULL, file TEXT NOT NULL,
+                             UNIQUE (mailbox_id, uid));
+            INSERT INTO m2 SELECT id, mailbox_id, uid, internal_date, size, flags, modseq, file FROM messages;
+            DROP TABLE messages; ALTER TABLE m2 RENAME TO messages;
+            DELETE FROM sqlite_sequence WHERE name = 'messages';
+            PRAGMA user_version = 2;""")
+        db.close()
+        again = mailroomtest.Daemon(data_dir=self.daemon.data_dir, ports=self.daemon.ports)
+        again.start()
+        self.addCleanup(again.kill)
+        wait_imap(self.imap_port)
+        c, _ = self.session(name, pw)
+        got, _ = self.fetch(c, "1:*", "BODY.PEEK[HEADER.FIELDS (SUBJECT)]")
+        self.assertEqual(len(got), 2, got)
+        self.assertIn(b"kept-2", got[2]["BODY[HEADER.FIELDS (SUBJECT)]"])
+        self.expect_ok(c.cmd("STORE 2 +FLAGS (\\Deleted)"))
+        self.expect_ok(c.cmd("EXPUNGE"))
+        self.deliver_to(name, [make_message("after")])
+        files = [m["file"] for m in self.store.messages(name)]
+        self.assertEqual(len(files), 2, files)
+        self.assertNotIn("msg/2", files, "the id of the expunged message was used again")
+        db = sqlite3.connect(self.store.index_path(name))
+        self.assertEqual(db.execute("PRAGMA user_version").fetchone()[0], 3)
+        db.close()
+        self.assertEqual(again.stop(), 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
