@@ -33,11 +33,12 @@ struct DeliveryResult
     bool ok = false;
     bool temporary = true;  // a failure the client may retry
     bool quotaExceeded = false;
-    QString failedRecipient; // the account whose quota was exceeded
+    QString failedRecipient; // the account whose quota was exceeded, or that was deleted
     QString error;
     // Where the message landed for the first local recipient (IMAP APPENDUID, RFC 4315).
     qint64 uidValidity = 0;
     qint64 uid = 0;
+    bool accountDeleted = false; // failedRecipient's account was deleted after its RCPT
 };
 
 // A change of one account's index on the delivery worker (IMAP STORE, COPY, CREATE...): work

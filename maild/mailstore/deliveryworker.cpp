@@ -5,6 +5,7 @@
 #include "store/database.h"
 
 #include <QDir>
+#include <future>
 #include <QSet>
 #include <QFile>
 #include <cerrno>
@@ -125,11 +126,41 @@ void DeliveryWorker::update(const QString &account, std::function<QVariant(Index
         QMetaObject::invokeMethod(m_context, [done, error, result, changed] { done(error, result, changed); },
                                   Qt::QueuedConnection);
     };
+    post(std::move(task));
+}
+
+void DeliveryWorker::post(std::function<void()> task)
+{
     {
         std::lock_guard lock(m_mutex);
         m_tasks.push_back(std::move(task));
     }
     m_wake.notify_one();
+}
+
+void DeliveryWorker::removeAccount(const QString &account)
+{
+    const auto remove = [this, account] {
+        m_deleted.insert(account);
+        m_indexes.remove(account);
+        QDir(m_dataDir + QStringLiteral("/mail/") + account).removeRecursively();
+    };
+    if (!m_thread.joinable())
+        return remove();
+    // Waits for the worker (at most the group it is committing): when account.delete answers,
+    // the mail is gone. The worker never waits for the event loop, so this cannot deadlock.
+    std::promise<void> removed;
+    std::future<void> done = removed.get_future();
+    post([&] {
+        remove();
+        removed.set_value();
+    });
+    done.wait();
+}
+
+void DeliveryWorker::accountCreated(const QString &account)
+{
+    post([this, account] { m_deleted.remove(account); });
 }
 
 void DeliveryWorker::setAccountUsage(const QString &account, qint64 usage)
@@ -208,6 +239,10 @@ void DeliveryWorker::recover()
 
 store::Database *DeliveryWorker::indexFor(const QString &account, QString *error, bool create)
 {
+    if (m_deleted.contains(account)) {
+        *error = QStringLiteral("the account %1 was deleted").arg(account);
+        return nullptr;
+    }
     const QString dir = m_dataDir + QStringLiteral("/mail/") + account;
     if (auto it = m_indexes.constFind(account); it != m_indexes.cend()) {
         if (QFileInfo::exists(dir + QStringLiteral("/index.db")))
@@ -255,6 +290,11 @@ void DeliveryWorker::processBatch(std::vector<Pending> &batch)
         if (!p.result.ok)
             continue;
         for (const LocalRecipient &r : std::as_const(p.job.local)) {
+            if (m_deleted.contains(r.account)) {
+                p.result = {false, false, false, r.account, QStringLiteral("the account was deleted")};
+                p.result.accountDeleted = true;
+                break;
+            }
             if (!tally.contains(r.account)) {
                 QString error;
                 store::Database *db = indexFor(r.account, &error);

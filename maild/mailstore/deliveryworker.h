@@ -10,6 +10,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QVariant>
 #include <condition_variable>
 #include <deque>
@@ -49,6 +50,12 @@ public:
     // durability Dovecot gives flags in its index log.
     void update(const QString &account, std::function<QVariant(IndexUpdate &)> work, UpdateDone done,
                 bool createFolder = false, bool flagsOnly = false);
+    // Deletion of an account's mail, in order with deliveries: the folder is removed, and
+    // every later delivery or index change for the name fails until accountCreated(name)
+    // (a delivery whose RCPT passed just before the delete never recreates the folder).
+    // Returns once the folder is gone.
+    void removeAccount(const QString &account);
+    void accountCreated(const QString &account);
 
 private:
     struct Pending
@@ -58,6 +65,7 @@ private:
         DeliveryResult result;
     };
 
+    void post(std::function<void()> task);
     void run(bool recover);
     // After a crash: removes message files that no committed index row names (a delivery
     // interrupted between link and commit) and copies each index's usage to maild.db.
@@ -79,6 +87,7 @@ private:
     std::thread m_thread;
     // Used only on the worker thread.
     QHash<QString, std::shared_ptr<store::Database>> m_indexes;
+    QSet<QString> m_deleted; // accounts deleted and not created again
     std::unique_ptr<store::Database> m_mainDb;
 };
 

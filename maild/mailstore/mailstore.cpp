@@ -117,7 +117,12 @@ void MailStore::removeAccount(const QString &account)
 {
     if (account.isEmpty() || account.contains(QLatin1Char('/')) || account.startsWith(QLatin1Char('.')))
         return;
-    QDir(accountDir(account)).removeRecursively();
+    m_worker.removeAccount(account);
+}
+
+void MailStore::accountCreated(const QString &account)
+{
+    m_worker.accountCreated(account);
 }
 
 QString MailStore::accountDir(const QString &account) const

@@ -48,8 +48,12 @@ public:
     bool lockMaildrop(const QString &account);
     void unlockMaildrop(const QString &account);
 
-    // Removes an account's mail folder (after its account row is gone).
+    // Removes an account's mail folder (after its account row is gone) on the delivery
+    // worker, in order with deliveries: one not yet committed fails instead of recreating it.
+    // Returns once the folder is gone.
     void removeAccount(const QString &account);
+    // An account of that name exists (again): deliveries to it are taken from now on.
+    void accountCreated(const QString &account);
     QString accountDir(const QString &account) const;
 
 signals:

@@ -302,6 +302,14 @@ void SmtpSession::finishData()
             core::logInfo(QStringLiteral("smtp"), QStringLiteral("%1 accepted from %2: %3 bytes, %4 recipient(s)")
                                                       .arg(id, peer().toString()).arg(size).arg(recipients));
             reply(250, "2.0.0", QStringLiteral("OK: queued as %1").arg(id));
+        } else if (r.accountDeleted) {
+            m_service.countRejected();
+            core::logInfo(QStringLiteral("smtp"), QStringLiteral("%1 refused: the account %2 was deleted during the transaction")
+                                                      .arg(id, r.failedRecipient));
+            if (recipients == 1)
+                reply(550, "5.1.1", QStringLiteral("no such mailbox: the account was deleted"));
+            else
+                reply(451, "4.3.0", QStringLiteral("a recipient's account was deleted meanwhile; try again"));
         } else if (r.quotaExceeded) {
             m_service.countRejected();
             reply(452, "4.2.2", QStringLiteral("mailbox full for %1; try again later").arg(r.failedRecipient));

@@ -127,7 +127,23 @@ key "%(key)s" { algorithm hmac-sha256; secret "%(secret)s"; };
         return sorted(data for _, _, rtype, data in self.dig(name, "TXT") if rtype == "TXT")
 
     def pause(self):
+        """Stops named (SIGSTOP) and returns once every thread of it is stopped: the signal
+        reaches a thread running on another core a moment later, time enough to answer."""
         self.proc.send_signal(signal.SIGSTOP)
+        deadline = time.monotonic() + 10
+        task_dir = "/proc/%d/task" % self.proc.pid
+        while time.monotonic() < deadline:
+            states = []
+            for tid in os.listdir(task_dir):
+                try:
+                    with open(os.path.join(task_dir, tid, "stat")) as f:
+                        states.append(f.read().rsplit(")", 1)[1].split()[0])
+                except OSError:
+                    pass
+            if states and all(st in ("T", "t") for st in states):
+                return
+            time.sleep(0.005)
+        raise RuntimeError("named did not stop after SIGSTOP")
 
     def resume(self):
         self.proc.send_signal(signal.SIGCONT)

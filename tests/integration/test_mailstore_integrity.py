@@ -2,6 +2,7 @@
 used again after it is expunged, so a session that has not yet heard of the expunge cannot
 read or change the message delivered after it.
 """
+import os
 import sqlite3
 import unittest
 
@@ -50,6 +51,39 @@ class NoReusedIds(ImapTestCase):
         new = after - before
         self.assertEqual(len(new), 1, (before, after))
         self.assertNotIn(new.pop(), before, "the new message got the file name of the expunged one")
+
+
+class DeliveryIntoADeletedAccount(ImapTestCase):
+    """account.delete between RCPT and the end of DATA: the message must not be accepted into
+    the deleted account, nor left for a future account of the same name."""
+
+    def delete_during_transaction(self, recipients):
+        c = self.smtp()
+        self.expect(c.cmd("MAIL FROM:<sender@client.test>"), 250, "2.1.0")
+        for r in recipients:
+            self.expect(c.cmd("RCPT TO:<%s>" % self.address(r)), 250, "2.1.5")
+        self.rpc.call("account.delete", {"name": recipients[-1]})
+        return c.data(make_message("after the delete"))
+
+    def test_the_only_recipient_deleted_gets_550_and_nothing_remains(self):
+        name, _ = self.new_account("gone")
+        reply = self.delete_during_transaction([name])
+        self.expect(reply, 550, "5.1.1")
+        self.assertFalse(os.path.exists(self.store.account_dir(name)),
+                         "the deleted account's folder came back with the message")
+        # A new account of the same name starts empty.
+        self.rpc.call("account.create", {"name": name, "password": "secret-password-1", "fullName": "Again"})
+        self.addCleanup(self.rpc.call, "account.delete", {"name": name})
+        self.assertEqual(self.store.messages(name), [])
+        self.deliver_to(name, [make_message("for the new one")])
+
+    def test_with_another_recipient_nobody_gets_it_and_the_client_may_retry(self):
+        alive, _ = self.new_account("alive")
+        gone, _ = self.new_account("gone")
+        reply = self.delete_during_transaction([alive, gone])
+        self.expect(reply, 451)
+        self.assertEqual(self.store.messages(alive), [], "one recipient got a message the client was told to retry")
+        self.assertFalse(os.path.exists(self.store.account_dir(gone)))
 
 
 class IndexUpgrade(OwnDaemonImapTestCase):

@@ -5,6 +5,7 @@
 #include "control/handlers/accountfields.h"
 #include "control/storeerrors.h"
 #include "core/settings.h"
+#include "mailstore/mailstore.h"
 #include "store/accountstore.h"
 
 #include <validation/validation.h>
@@ -26,6 +27,8 @@ Outcome accountCreate(CallContext &ctx, const QJsonObject &params)
         return Outcome::fail(*e);
     if (auto e = ctx.d.accounts.create(account, ctx.passwordHash))
         return Outcome::fail(toRpcError(*e));
+    if (mailstore::MailStore *store = ctx.d.mailStore)
+        ctx.afterCommit.append([store, name = account.name] { store->accountCreated(name); });
     ctx.notifications.append({QStringLiteral("account.changed"),
                               {{QStringLiteral("name"), account.name}, {QStringLiteral("change"), QStringLiteral("created")}}});
     return Outcome::ok(ctx.d.accounts.get(account.name)->toJson());

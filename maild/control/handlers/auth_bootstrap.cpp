@@ -6,6 +6,7 @@
 #include "control/controlsession.h"
 #include "control/params.h"
 #include "control/storeerrors.h"
+#include "mailstore/mailstore.h"
 #include "store/accountstore.h"
 
 #include <validation/validation.h>
@@ -39,6 +40,8 @@ Outcome authBootstrap(CallContext &ctx, const QJsonObject &params)
     account.admin = true;
     if (auto e = ctx.d.accounts.create(account, ctx.passwordHash))
         return Outcome::fail(toRpcError(*e));
+    if (mailstore::MailStore *store = ctx.d.mailStore)
+        ctx.afterCommit.append([store, user] { store->accountCreated(user); });
     ctx.session.setUser(user);
     ctx.notifications.append({QStringLiteral("account.changed"),
                               {{QStringLiteral("name"), user}, {QStringLiteral("change"), QStringLiteral("created")}}});
