@@ -198,12 +198,12 @@ void ImapSession::write(const QByteArray &bytes)
     m_queue.push_back({bytes, {}, 0, 0});
 }
 
-void ImapSession::writeFile(const QString &path, qint64 offset, qint64 length)
+void ImapSession::writeFile(std::shared_ptr<QFile> file, qint64 offset, qint64 length)
 {
     if (isClosed() || length <= 0)
         return;
     m_service.bytesSent += length;
-    m_queue.push_back({{}, path, offset, length});
+    m_queue.push_back({{}, std::move(file), offset, length});
     if (!m_streaming) {
         m_streaming = true;
         pauseInput();
@@ -221,27 +221,28 @@ void ImapSession::pump()
 {
     while (!m_queue.empty() && pendingOutput() < kHighWater && !isClosed()) {
         Chunk &chunk = m_queue.front();
-        if (chunk.path.isEmpty()) {
+        if (!chunk.file) {
             send(chunk.bytes);
             m_queue.pop_front();
             continue;
         }
-        if (!m_file) {
-            m_file = std::make_unique<QFile>(chunk.path);
-            if (!m_file->open(QIODevice::ReadOnly) || !m_file->seek(chunk.offset))
-                core::logError(QStringLiteral("imap"), QStringLiteral("cannot read %1: %2").arg(chunk.path, m_file->errorString()));
+        QFile &file = *chunk.file;
+        if (!m_fileStarted) {
+            m_fileStarted = true;
+            if (!file.seek(chunk.offset))
+                core::logError(QStringLiteral("imap"), QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
             m_fileLeft = chunk.length;
         }
-        QByteArray data = m_file->isOpen() ? m_file->read(qMin(kChunk, m_fileLeft)) : QByteArray();
+        QByteArray data = file.read(qMin(kChunk, m_fileLeft));
         if (data.isEmpty()) {
             // The literal's length was promised: keep the protocol in step even if the file
-            // shrank or vanished (it never should: files are immutable until expunged).
+            // could not be read (it never should: it is open and immutable).
             data = QByteArray(int(qMin(kChunk, m_fileLeft)), ' ');
         }
         m_fileLeft -= data.size();
         send(data);
         if (m_fileLeft <= 0) {
-            m_file.reset();
+            m_fileStarted = false;
             m_queue.pop_front();
         }
     }

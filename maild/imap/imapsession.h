@@ -52,7 +52,9 @@ public:
     // Everything goes through one queue, in order: bytes, and file ranges streamed as the
     // socket drains. Input is held while a file range is pending.
     void write(const QByteArray &bytes);
-    void writeFile(const QString &path, qint64 offset, qint64 length);
+    // A range of an open message file (kept open until sent, so an expunge meanwhile
+    // cannot take it away).
+    void writeFile(std::shared_ptr<QFile> file, qint64 offset, qint64 length);
     void untagged(const QByteArray &text); // "* " text CRLF
     // Tagged completion. ok() first reports what changed in the selected mailbox
     // (EXISTS, EXPUNGE unless the running command forbids it, FETCH FLAGS).
@@ -142,12 +144,12 @@ private:
     struct Chunk
     {
         QByteArray bytes;
-        QString path; // a file range when not empty
+        std::shared_ptr<QFile> file; // a file range when set
         qint64 offset = 0;
         qint64 length = 0;
     };
     std::deque<Chunk> m_queue;
-    std::unique_ptr<QFile> m_file;
+    bool m_fileStarted = false; // the front chunk's range is being sent
     qint64 m_fileLeft = 0;
     bool m_streaming = false;
 };

@@ -124,6 +124,25 @@ QByteArrayList SelectedMailbox::flagsInUse() const
     return out;
 }
 
+QByteArray SelectedMailbox::flagsAnnouncement(bool force)
+{
+    const QByteArrayList inUse = flagsInUse();
+    QByteArrayList flags = m_announcedFlags;
+    for (const QByteArray &f : inUse) {
+        const bool known = std::any_of(flags.cbegin(), flags.cend(),
+                                       [&f](const QByteArray &o) { return o.compare(f, Qt::CaseInsensitive) == 0; });
+        if (!known)
+            flags.append(f);
+    }
+    if (!force && flags.size() == m_announcedFlags.size())
+        return {};
+    m_announcedFlags = flags;
+    const QByteArray list = flags.join(' ');
+    return "* FLAGS (" + list + ")\r\n"
+        + (m_readOnly ? QByteArray("* OK [PERMANENTFLAGS ()] Read-only mailbox\r\n")
+                      : "* OK [PERMANENTFLAGS (" + list + " \\*)] Flags permitted\r\n");
+}
+
 int SelectedMailbox::firstUnseen() const
 {
     for (int i = 0; i < m_messages.size(); ++i) {
@@ -207,7 +226,7 @@ QByteArray SelectedMailbox::sync(const mailstore::MailboxSnapshot &snapshot, boo
     }
     m_uidNext = quint32(snapshot.uidNext);
     m_highestModSeq = snapshot.highestModSeq;
-    return out;
+    return flagsAnnouncement() + out;
 }
 
 } // namespace maild::imap

@@ -69,6 +69,10 @@ public:
     QList<int> resolve(const SequenceSet &set, bool uid, bool *outOfRange = nullptr) const;
     // Every flag and keyword in use, with the system flags first (for FLAGS).
     QByteArrayList flagsInUse() const;
+    // The untagged FLAGS and OK [PERMANENTFLAGS] responses (CRLF-terminated lines): always
+    // with force (SELECT), else only when a keyword is in use that the client has not been
+    // told of yet, so they come before the FETCH that shows it (RFC 3501 7.2.6).
+    QByteArray flagsAnnouncement(bool force = false);
 
     // The first sequence number with the lowest unseen message, 0 when all are seen.
     int firstUnseen() const;
@@ -95,6 +99,7 @@ private:
     quint32 m_uidNext = 1;
     qint64 m_highestModSeq = 0;
     QList<MessageState> m_messages;
+    QByteArrayList m_announcedFlags; // as the last FLAGS response listed them
 };
 
 } // namespace maild::imap

@@ -43,6 +43,17 @@ QList<MailboxRow> MailboxView::mailboxes(const QString &accountDir, QString *err
     return MailIndex(*db).mailboxes();
 }
 
+QStringList MailboxView::subscriptions(const QString &accountDir, QString *error)
+{
+    const QString index = accountDir + QStringLiteral("/index.db");
+    if (!QFileInfo::exists(index))
+        return {};
+    auto db = store::Database::open(index, error);
+    if (!db)
+        return {};
+    return MailIndex(*db).subscriptions();
+}
+
 std::optional<MailboxStatus> MailboxView::status(const QString &accountDir, const QString &mailbox, QString *error)
 {
     const QString index = accountDir + QStringLiteral("/index.db");

@@ -60,6 +60,8 @@ public:
 
     // Every mailbox of an account, by name (empty for an account without an index yet).
     static QList<MailboxRow> mailboxes(const QString &accountDir, QString *error);
+    // The subscribed names, sorted; some may name no mailbox (RFC 3501 6.3.6).
+    static QStringList subscriptions(const QString &accountDir, QString *error);
     // One mailbox's counts; nullopt when it does not exist (*error stays empty) or on error.
     static std::optional<MailboxStatus> status(const QString &accountDir, const QString &mailbox, QString *error);
 

@@ -13,7 +13,7 @@ using store::Statement;
 
 namespace {
 
-constexpr int kIndexSchema = 3;
+constexpr int kIndexSchema = 4;
 
 const char *kSchemaV1 = R"sql(
     CREATE TABLE IF NOT EXISTS mailboxes (
@@ -64,6 +64,17 @@ const char *kSchemaV3 = R"sql(
     ALTER TABLE messages_v3 RENAME TO messages;
 )sql";
 
+// 4: subscriptions are names of their own (RFC 3501 6.3.6): the server never changes them
+// on its own, so a deleted mailbox stays subscribed and a name may be subscribed before it
+// exists. The mailboxes subscribed so far keep their subscription.
+const char *kSchemaV4 = R"sql(
+    CREATE TABLE subscriptions (
+        name TEXT PRIMARY KEY
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO subscriptions (name) SELECT name FROM mailboxes WHERE subscribed != 0;
+    ALTER TABLE mailboxes DROP COLUMN subscribed;
+)sql";
+
 // A UIDVALIDITY that differs from any earlier mailbox of the same name: time-based, and
 // above every one this index has handed out — including those of mailboxes deleted since
 // (remembered in meta, so a name deleted and re-created within a second still changes).
@@ -82,10 +93,10 @@ qint64 newUidValidity(store::Database &db)
 
 MailboxRow readMailbox(const Statement &st)
 {
-    return {st.int64(0), st.text(1), st.int64(2), st.int64(3), st.int64(4), st.int64(5) != 0, st.text(6)};
+    return {st.int64(0), st.text(1), st.int64(2), st.int64(3), st.int64(4), st.text(5)};
 }
 
-constexpr const char *kMailboxColumns = "id, name, uidvalidity, uidnext, highestmodseq, subscribed, special_use";
+constexpr const char *kMailboxColumns = "id, name, uidvalidity, uidnext, highestmodseq, special_use";
 
 QStringList splitFlags(const QString &flags)
 {
@@ -123,9 +134,9 @@ QString MailIndex::prepare()
         if (!inbox.exec())
             return failed();
     }
-    // 2: the special-use mailboxes of RFC 6154 for every account.
+    // 2: the special-use mailboxes of RFC 6154 for every account (subscribed, as INBOX).
     for (const auto &[name, use] : specialMailboxes()) {
-        if (mailbox(name))
+        if (current >= 2 || mailbox(name))
             continue;
         Statement create(m_db, "INSERT INTO mailboxes (name, uidvalidity, special_use) VALUES (?1, ?2, ?3)");
         create.bind(1, name).bind(2, newUidValidity(m_db)).bind(3, use);
@@ -134,7 +145,9 @@ QString MailIndex::prepare()
     }
     if (current < 3 && !m_db.exec(kSchemaV3))
         return failed();
-    if (!m_db.exec("PRAGMA user_version = 3") || !tx.commit())
+    if (current < 4 && !m_db.exec(kSchemaV4))
+        return failed();
+    if (!m_db.exec("PRAGMA user_version = 4") || !tx.commit())
         return failed();
     return {};
 }
@@ -244,21 +257,32 @@ QString MailIndex::renameMailbox(const QString &from, const QString &to)
         box.bind(1, target->id).bind(2, target->uidNext).bind(3, target->highestModSeq);
         return box.exec() ? QString() : m_db.lastError();
     }
-    // The mailbox and its children (from/...) take the new prefix.
-    Statement rename(m_db, "UPDATE mailboxes SET name = ?2 || substr(name, ?3) WHERE name = ?1 OR name LIKE ?4 ESCAPE '\\'");
-    QString escaped = from;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%")).replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    rename.bind(1, from).bind(2, to).bind(3, from.size() + 1).bind(4, escaped + QStringLiteral("/%"));
-    return rename.exec() ? QString() : m_db.lastError();
+    // The mailbox and its children (from/...) take the new prefix. Names are compared
+    // exactly (LIKE would ignore case) and measured by SQLite in characters.
+    const char *under = "WHERE name = ?1 OR substr(name, 1, length(?1) + 1) = ?1 || '/'";
+    Statement rename(m_db, QByteArray("UPDATE mailboxes SET name = ?2 || substr(name, length(?1) + 1) ") + under);
+    rename.bind(1, from).bind(2, to);
+    // Their subscriptions move along: renaming is the user's own change to those names.
+    Statement subscriptions(m_db, QByteArray("UPDATE OR REPLACE subscriptions SET name = ?2 || substr(name, length(?1) + 1) ") + under);
+    subscriptions.bind(1, from).bind(2, to);
+    return rename.exec() && subscriptions.exec() ? QString() : m_db.lastError();
 }
 
 QString MailIndex::setSubscribed(const QString &name, bool subscribed)
 {
-    Statement st(m_db, "UPDATE mailboxes SET subscribed = ?2 WHERE name = ?1");
-    st.bind(1, name).bind(2, subscribed);
-    if (!st.exec())
-        return m_db.lastError();
-    return m_db.changes() == 0 ? QStringLiteral("no mailbox named %1").arg(name) : QString();
+    Statement st(m_db, subscribed ? "INSERT OR IGNORE INTO subscriptions (name) VALUES (?1)"
+                                  : "DELETE FROM subscriptions WHERE name = ?1");
+    st.bind(1, name);
+    return st.exec() ? QString() : m_db.lastError();
+}
+
+QStringList MailIndex::subscriptions()
+{
+    QStringList out;
+    Statement st(m_db, "SELECT name FROM subscriptions ORDER BY name");
+    while (st.next())
+        out.append(st.text(0));
+    return out;
 }
 
 QList<FlagChange> MailIndex::storeFlags(MailboxRow &mailbox, const QList<qint64> &ids, FlagMode mode,

@@ -1,5 +1,5 @@
 // The index of one account's mail: <data>/mail/<account>/index.db beside the message files
-// in msg/. Mailboxes (name, UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ, subscription, special use),
+// in msg/. Mailboxes (name, UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ, special use), subscriptions,
 // messages (mailbox, UID, internal date, size, flags, MODSEQ, file) and the account's usage
 // counter. Used only on the delivery worker thread (writes) and inside its transactions, so
 // usage and UIDs stay exact; MailboxView reads on the event loop.
@@ -25,7 +25,6 @@ struct MailboxRow
     qint64 uidValidity = 0;
     qint64 uidNext = 1;
     qint64 highestModSeq = 1;
-    bool subscribed = true;
     QString specialUse; // "\\Sent", ... or empty
 };
 
@@ -65,7 +64,9 @@ public:
     // Renames the mailbox and its children. Renaming INBOX moves its messages into a new
     // mailbox and leaves INBOX empty (RFC 3501 6.3.5).
     QString renameMailbox(const QString &from, const QString &to);
+    // Subscriptions are names, kept whether or not such a mailbox exists (RFC 3501 6.3.6).
     QString setSubscribed(const QString &name, bool subscribed);
+    QStringList subscriptions();
 
     // Changes the flags of messages (ids) of a mailbox; each change gets a new MODSEQ.
     QList<FlagChange> storeFlags(MailboxRow &mailbox, const QList<qint64> &ids, FlagMode mode, const QStringList &flags);

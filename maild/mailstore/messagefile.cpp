@@ -6,15 +6,18 @@ namespace maild::mailstore {
 bool MessageFile::open(const QString &path)
 {
     close();
-    m_file.setFileName(path);
-    if (!m_file.open(QIODevice::ReadOnly))
+    m_file = std::make_shared<QFile>(path);
+    if (!m_file->open(QIODevice::ReadOnly)) {
+        m_missing = !QFile::exists(path);
+        m_file.reset();
         return false;
-    const qint64 size = m_file.size();
+    }
+    const qint64 size = m_file->size();
     if (size == 0)
         return true;
-    m_map = m_file.map(0, size);
+    m_map = m_file->map(0, size);
     if (!m_map) {
-        m_file.close();
+        m_file.reset();
         return false;
     }
     m_bytes = QByteArray::fromRawData(reinterpret_cast<const char *>(m_map), qsizetype(size));
@@ -25,10 +28,10 @@ void MessageFile::close()
 {
     m_bytes = QByteArray();
     if (m_map)
-        m_file.unmap(m_map);
+        m_file->unmap(m_map);
     m_map = nullptr;
-    if (m_file.isOpen())
-        m_file.close();
+    m_missing = false;
+    m_file.reset(); // closed when nobody else streams from it
 }
 
 } // namespace maild::mailstore

@@ -556,6 +556,10 @@ class ImapTestCase(Pop3TestCase):
                 return cls._recycled
             for box in sorted((n for n in names if n not in keep), key=lambda n: -n.count("/")):
                 c.cmd("DELETE " + quote(box))
+            # subscriptions outlive their mailboxes (RFC 3501 6.3.6): drop the tests' own
+            for entry in c.cmd("LSUB \"\" \"*\"").data("LSUB"):
+                if astr(entry[2]) not in keep:
+                    c.cmd("UNSUBSCRIBE " + quote(astr(entry[2])))
             for box in sorted(keep):
                 r = c.cmd("SELECT " + quote(box))
                 if r.ok and any(n > 0 for n in r.data("EXISTS")):

@@ -72,7 +72,7 @@ class Extensions(ImapTestCase):
     def test_list_extended_and_special_use_selection(self):
         c = self.login(self.name, self.pw)
         self.expect_ok(c.cmd("CREATE Work/Reports"))
-        self.expect_ok(c.cmd("UNSUBSCRIBE Work"))
+        self.expect_ok(c.cmd("SUBSCRIBE Work/Reports"))
         # RFC 6154 3 with RFC 5258: (SPECIAL-USE) selects only special-use mailboxes
         boxes, r = self.list_cmd(c, "(SPECIAL-USE) \"\" \"*\"")
         self.assertEqual(set(boxes), set(SPECIAL_USE), r)

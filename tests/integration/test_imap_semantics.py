@@ -294,7 +294,7 @@ class Semantics(ImapTestCase):
         r = b.cmd("FETCH 1 (UID BODY.PEEK[])")
         if r.ok:
             for msn, d in r.data("FETCH"):
-                if msn == 1 and "BODY[]" in d:
+                if msn == 1 and d.get("BODY[]") is not None:  # NIL: expunged (RFC 2180 4.1.3)
                     self.assertEqual(d["BODY[]"], rows[0]["content"], "message 1 (expunged elsewhere) came back "
                                                                       "with another message's bytes")
         else:

@@ -87,7 +87,7 @@ class DeliveryIntoADeletedAccount(ImapTestCase):
 
 
 class IndexUpgrade(OwnDaemonImapTestCase):
-    def test_an_index_of_schema_2_keeps_its_messages_and_never_reuses_ids_after(self):
+    def test_an_index_of_schema_2_keeps_its_messages_and_subscriptions_and_never_reuses_ids_after(self):
         name, pw = self.new_account("old")
         self.deliver_to(name, [make_message("kept-1"), make_message("kept-2")])
         self.assertEqual(self.daemon.stop(), 0)
@@ -101,6 +101,9 @@ class IndexUpgrade(OwnDaemonImapTestCase):
             INSERT INTO m2 SELECT id, mailbox_id, uid, internal_date, size, flags, modseq, file FROM messages;
             DROP TABLE messages; ALTER TABLE m2 RENAME TO messages;
             DELETE FROM sqlite_sequence WHERE name = 'messages';
+            DROP TABLE subscriptions;
+            ALTER TABLE mailboxes ADD COLUMN subscribed INTEGER NOT NULL DEFAULT 1;
+            UPDATE mailboxes SET subscribed = 0 WHERE name = 'Junk';
             PRAGMA user_version = 2;""")
         db.close()
         again = mailroomtest.Daemon(data_dir=self.daemon.data_dir, ports=self.daemon.ports)
@@ -118,8 +121,13 @@ class IndexUpgrade(OwnDaemonImapTestCase):
         self.assertEqual(len(files), 2, files)
         self.assertNotIn("msg/2", files, "the id of the expunged message was used again")
         db = sqlite3.connect(self.store.index_path(name))
-        self.assertEqual(db.execute("PRAGMA user_version").fetchone()[0], 3)
+        self.assertEqual(db.execute("PRAGMA user_version").fetchone()[0], 4)
         db.close()
+        # schema 4: subscriptions of their own, as they were
+        lsub = self.list_mailboxes(c, command="LSUB")
+        self.assertIn("INBOX", lsub)
+        self.assertIn("Sent", lsub)
+        self.assertNotIn("Junk", lsub, "an unsubscribed mailbox became subscribed in the upgrade")
         self.assertEqual(again.stop(), 0)
 
 

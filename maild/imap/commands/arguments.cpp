@@ -53,7 +53,8 @@ std::optional<QStringList> flagsArgument(ImapSession &s, const Command &c, const
         items.append(token);
     QStringList out;
     for (const Token &t : std::as_const(items)) {
-        if (t.type != Token::Type::Atom || t.value.isEmpty()) {
+        // NIL is an atom like any other in a flag list: the keyword "NIL".
+        if ((t.type != Token::Type::Atom && t.type != Token::Type::Nil) || t.value.isEmpty()) {
             s.bad(c, "Flags are atoms such as \\Seen or $Label");
             return std::nullopt;
         }
@@ -68,9 +69,9 @@ std::optional<QStringList> flagsArgument(ImapSession &s, const Command &c, const
             flag = *it;
         } else {
             for (char ch : t.value) {
-                // atom-specials and list-wildcards are already excluded by the parser; 8-bit is not.
-                if (uchar(ch) > 0x7e || ch == ']') {
-                    s.bad(c, "A keyword is 7-bit ASCII without ']'");
+                // The parser's atoms may hold ']', list-wildcards and '\\'; a keyword may not.
+                if (uchar(ch) > 0x7e || ch == ']' || ch == '%' || ch == '*' || ch == '\\') {
+                    s.bad(c, "A keyword is 7-bit ASCII without ']', '%', '*' or '\\'");
                     return std::nullopt;
                 }
             }

@@ -6,7 +6,7 @@
 // through the store; the responses then carry the new FLAGS.
 // Security: the message files are strangers' mail; the MIME parser is bounded and section
 // ranges are checked against the file. Message files are immutable until expunged (an
-// unlinked file stays mapped and readable).
+// unlinked file stays mapped and readable, and open while its range is streamed).
 #include "imap/commands/arguments.h"
 #include "imap/commands/commands.h"
 #include "imap/grammar/bodystructure.h"
@@ -58,8 +58,14 @@ Outcome writeMessage(ImapSession &s, const FetchRequest &r, int msn, const Messa
     const FetchRequest::MimeNeed need = r.mimeNeed();
     const bool needsFile = need != FetchRequest::MimeNeed::None || r.has(Kind::Section);
     mailstore::MessageFile file;
-    if (needsFile && !file.open(m.path))
-        return m.expunged ? Outcome::Expunged : Outcome::Unreadable;
+    // Expunged by another session before this one heard of it: the message is answered as an
+    // empty one, its sections NIL (RFC 2180 4.1.3), and the command ends [EXPUNGEISSUED].
+    bool gone = false;
+    if (needsFile && !file.open(m.path)) {
+        if (!m.expunged && !file.missing())
+            return Outcome::Unreadable;
+        gone = true;
+    }
     const QByteArray &message = file.bytes();
     MimePart root;
     if (need == FetchRequest::MimeNeed::Structure) {
@@ -108,6 +114,10 @@ Outcome writeMessage(ImapSession &s, const FetchRequest &r, int msn, const Messa
             add("BODYSTRUCTURE", bodyStructure(root, true));
             break;
         case Kind::Section: {
+            if (gone) {
+                add(item.responseName(), QByteArrayLiteral("NIL"));
+                break;
+            }
             const SectionData data =
                 applyPartial(locateSection(item.section, root, message), item.partial);
             if (data.size() == 0) {
@@ -121,7 +131,7 @@ Outcome writeMessage(ImapSession &s, const FetchRequest &r, int msn, const Messa
                 add(item.responseName(), literal(data.length));
                 s.write(out);
                 out.clear();
-                s.writeFile(m.path, data.offset, data.length);
+                s.writeFile(file.file(), data.offset, data.length);
             }
             break;
         }
@@ -136,7 +146,7 @@ Outcome writeMessage(ImapSession &s, const FetchRequest &r, int msn, const Messa
             add("MODSEQ", '(' + QByteArray::number(m.modseq) + ')');
     }
     s.write(out + ")\r\n");
-    return Outcome::Sent;
+    return gone ? Outcome::Expunged : Outcome::Sent;
 }
 
 void respond(ImapSession &s, const FetchJob &job, const QSet<quint32> &seenChanged,
@@ -166,9 +176,9 @@ void respond(ImapSession &s, const FetchJob &job, const QSet<quint32> &seenChang
         s.untagged(QByteArray("OK [HIGHESTMODSEQ " + QByteArray::number(box->highestModSeq()) +
                               "] CONDSTORE on"));
     if (unreadable)
-        return s.no(job.command, "Some messages could not be read");
-    if (expunged)
-        return s.no(job.command, "[EXPUNGEISSUED] Some messages were expunged meanwhile");
+        return s.no(job.command, "[SERVERBUG] Some messages could not be read");
+    if (expunged) // RFC 5530: the data of those messages is NIL; the client carries on
+        return s.ok(job.command, "[EXPUNGEISSUED] FETCH completed; some messages were expunged meanwhile");
     if (!seenError.isEmpty())
         return s.no(job.command, QByteArray("FETCH completed, but \\Seen could not be set: " +
                                             seenError.toUtf8()));

@@ -1,8 +1,9 @@
 // LIST (RFC 3501 6.3.8 with LIST-EXTENDED of RFC 5258, LIST-STATUS of RFC 5819 and the
 // special-use attributes of RFC 6154) and LSUB (6.3.9).
-// Names never have holes (CREATE makes the superior levels, DELETE refuses a mailbox that
-// has children), so every listed name is selectable; \HasChildren/\HasNoChildren and the
-// special-use attribute are always given, as common clients expect.
+// Mailbox names never have holes (CREATE makes the superior levels, DELETE refuses a mailbox
+// that has children), so every listed mailbox is selectable; \HasChildren/\HasNoChildren and
+// the special-use attribute are always given, as common clients expect. Subscriptions are
+// names of their own: one whose mailbox is gone is listed \NonExistent.
 // Security: patterns are the client's; matching is a bounded dynamic programme, never
 // backtracking, and patterns are limited in length.
 #include "imap/commands/arguments.h"
@@ -14,6 +15,10 @@
 #include "core/logger.h"
 #include "mailstore/mailboxview.h"
 
+#include <QMap>
+#include <QSet>
+
+#include <functional>
 #include <vector>
 
 namespace maild::imap::commands {
@@ -157,6 +162,100 @@ bool anyMatch(const QString &name, const Request &r)
     return false;
 }
 
+// What LIST and LSUB know of one account: its mailboxes and its subscriptions.
+struct Names
+{
+    QList<mailstore::MailboxRow> boxes;
+    QSet<QString> existing;
+    QStringList subscribed; // sorted
+    QSet<QString> subscribedSet;
+
+    bool hasChild(const QString &name) const
+    {
+        const QString prefix = name + MailboxName::kDelimiter;
+        return std::any_of(existing.cbegin(), existing.cend(), [&prefix](const QString &n) { return n.startsWith(prefix); });
+    }
+};
+
+using Matcher = std::function<bool(const QString &)>;
+
+// The subscribed names that the pattern does not match themselves, so only a level above
+// them can stand for them (RFC 3501 6.3.9, RFC 5258 3.5).
+QStringList unmatchedSubscriptions(const Names &n, const Matcher &matched)
+{
+    QStringList out;
+    for (const QString &name : n.subscribed) {
+        if (!matched(name))
+            out.append(name);
+    }
+    return out;
+}
+
+std::optional<Names> readNames(ImapSession &s)
+{
+    QString error;
+    Names n;
+    n.boxes = mailstore::MailboxView::mailboxes(s.accountDir(), &error);
+    if (error.isEmpty())
+        n.subscribed = mailstore::MailboxView::subscriptions(s.accountDir(), &error);
+    if (!error.isEmpty()) {
+        core::logError(QStringLiteral("imap"), QStringLiteral("cannot list the mailboxes of %1: %2").arg(s.account(), error));
+        return std::nullopt;
+    }
+    for (const mailstore::MailboxRow &b : std::as_const(n.boxes))
+        n.existing.insert(b.name);
+    n.subscribedSet = QSet<QString>(n.subscribed.cbegin(), n.subscribed.cend());
+    return n;
+}
+
+// The superior levels of names that the pattern matches ("a" for "a/b" and the pattern "%").
+QStringList matchingParents(const QStringList &names, const Matcher &matched)
+{
+    QStringList out;
+    for (const QString &name : names) {
+        for (qsizetype cut = name.lastIndexOf(MailboxName::kDelimiter); cut > 0;
+             cut = name.lastIndexOf(MailboxName::kDelimiter, cut - 1)) {
+            const QString parent = name.left(cut);
+            if (matched(parent) && !out.contains(parent))
+                out.append(parent);
+        }
+    }
+    return out;
+}
+
+// One LIST line; nullopt when the name is not selected.
+std::optional<QByteArray> listLine(const Names &n, const Request &r, const QString &name,
+                                   const mailstore::MailboxRow *box, const QStringList &unmatched)
+{
+    const bool subscribed = n.subscribedSet.contains(name);
+    bool childInfo = false;
+    if (r.selectSubscribed && !subscribed) {
+        // RECURSIVEMATCH: a name with a subscribed name inside it that the pattern does not
+        // list itself (RFC 5258 3.5).
+        const QString prefix = name + MailboxName::kDelimiter;
+        childInfo = r.recursiveMatch && std::any_of(unmatched.cbegin(), unmatched.cend(),
+                                                    [&prefix](const QString &u) { return u.startsWith(prefix); });
+        if (!childInfo)
+            return std::nullopt;
+    }
+    if (r.selectSpecialUse && (!box || box->specialUse.isEmpty()))
+        return std::nullopt;
+    QByteArrayList attributes;
+    if (!box) {
+        attributes.append("\\NonExistent"); // subscribed, deleted since (RFC 5258 3.4)
+    } else {
+        attributes.append(n.hasChild(name) ? "\\HasChildren" : "\\HasNoChildren");
+        if (!box->specialUse.isEmpty())
+            attributes.append(box->specialUse.toUtf8());
+    }
+    if (subscribed && (r.returnSubscribed || r.selectSubscribed))
+        attributes.append("\\Subscribed");
+    QByteArray line = "LIST (" + attributes.join(' ') + ") \"/\" " + wireName(name);
+    if (childInfo)
+        line += " (\"CHILDINFO\" (\"SUBSCRIBED\"))";
+    return line;
+}
+
 } // namespace
 
 void list(ImapSession &s, Command &c)
@@ -169,49 +268,50 @@ void list(ImapSession &s, Command &c)
         s.untagged("LIST (\\Noselect) \"/\" \"\"");
         return s.ok(c, "LIST completed");
     }
-    QString error;
-    const QList<mailstore::MailboxRow> boxes = mailstore::MailboxView::mailboxes(s.accountDir(), &error);
-    if (!error.isEmpty()) {
-        core::logError(QStringLiteral("imap"), QStringLiteral("cannot list the mailboxes of %1: %2").arg(s.account(), error));
+    const std::optional<Names> n = readNames(s);
+    if (!n)
         return s.no(c, "[UNAVAILABLE] Cannot list the mailboxes now");
+    // The mailboxes, and with (SUBSCRIBED) the subscribed names that have no mailbox and,
+    // with RECURSIVEMATCH, the levels above subscribed names; in name order.
+    const Matcher matched = [&r](const QString &name) { return anyMatch(name, *r); };
+    QMap<QString, const mailstore::MailboxRow *> names;
+    for (const mailstore::MailboxRow &box : n->boxes) {
+        if (matched(box.name))
+            names.insert(box.name, &box);
     }
-    QStringList names;
-    for (const auto &b : boxes)
-        names.append(b.name);
-    for (const mailstore::MailboxRow &box : boxes) {
-        const bool matched = anyMatch(box.name, *r);
-        bool childInfo = false;
-        if (r->selectSubscribed && !box.subscribed) {
-            // RECURSIVEMATCH: a parent whose child is subscribed and matches (RFC 5258 3.5).
-            if (!(r->recursiveMatch && matched))
-                continue;
-            for (const auto &b : boxes)
-                childInfo = childInfo || (b.subscribed && b.name.startsWith(box.name + MailboxName::kDelimiter));
-            if (!childInfo)
-                continue;
+    QStringList unmatched;
+    if (r->selectSubscribed) {
+        QStringList extra;
+        for (const QString &name : n->subscribed) {
+            if (matched(name))
+                extra.append(name);
         }
-        if (!matched || (r->selectSpecialUse && box.specialUse.isEmpty()))
+        if (r->recursiveMatch) {
+            unmatched = unmatchedSubscriptions(*n, matched);
+            extra += matchingParents(unmatched, matched);
+        }
+        for (const QString &name : std::as_const(extra)) {
+            if (!names.contains(name))
+                names.insert(name, nullptr);
+        }
+    }
+    for (auto it = names.cbegin(); it != names.cend(); ++it) {
+        const std::optional<QByteArray> line = listLine(*n, *r, it.key(), it.value(), unmatched);
+        if (!line)
             continue;
-        const QString prefix = box.name + MailboxName::kDelimiter;
-        const bool children = std::any_of(names.cbegin(), names.cend(), [&prefix](const QString &n) { return n.startsWith(prefix); });
-        QByteArray attributes = children ? "\\HasChildren" : "\\HasNoChildren";
-        if (!box.specialUse.isEmpty())
-            attributes += ' ' + box.specialUse.toUtf8();
-        if (box.subscribed && (r->returnSubscribed || r->selectSubscribed))
-            attributes += " \\Subscribed";
-        QByteArray line = "LIST (" + attributes + ") \"/\" " + wireName(box.name);
-        if (childInfo)
-            line += " (\"CHILDINFO\" (\"SUBSCRIBED\"))";
-        s.untagged(line);
-        if (r->returnStatus) {
+        s.untagged(*line);
+        if (r->returnStatus && it.value()) {
             QString statusError;
-            if (const auto status = statusLine(s, box.name, *r->returnStatus, &statusError))
+            if (const auto status = statusLine(s, it.key(), *r->returnStatus, &statusError))
                 s.untagged(*status);
         }
     }
     s.ok(c, "LIST completed");
 }
 
+// LSUB (RFC 3501 6.3.9): the subscribed names that match, \NonExistent where no mailbox has
+// the name any more; a level above a subscribed name that only it matches comes with
+// \Noselect ("LSUB "" %" with "news/comp" subscribed and "news" not gives "news").
 void lsub(ImapSession &s, Command &c)
 {
     if (!expectArguments(s, c, 2, 2, "LSUB <reference> <pattern>"))
@@ -220,15 +320,22 @@ void lsub(ImapSession &s, Command &c)
     const std::optional<QString> pattern = patternText(c.arguments[1]);
     if (!reference || !pattern)
         return s.bad(c, "The reference and the pattern are mailbox names (modified UTF-7) with * and %");
-    QString error;
-    const QList<mailstore::MailboxRow> boxes = mailstore::MailboxView::mailboxes(s.accountDir(), &error);
-    if (!error.isEmpty())
+    const std::optional<Names> n = readNames(s);
+    if (!n)
         return s.no(c, "[UNAVAILABLE] Cannot list the mailboxes now");
     const QString full = normalizedPattern(*reference + *pattern);
-    for (const mailstore::MailboxRow &box : boxes) {
-        if (box.subscribed && matches(box.name, full))
-            s.untagged("LSUB () \"/\" " + wireName(box.name));
+    const Matcher matched = [&full](const QString &name) { return matches(name, full); };
+    QMap<QString, QByteArray> lines;
+    for (const QString &name : n->subscribed) {
+        if (matched(name))
+            lines.insert(name, n->existing.contains(name) ? "()" : "(\\NonExistent)");
     }
+    for (const QString &parent : matchingParents(unmatchedSubscriptions(*n, matched), matched)) {
+        if (!lines.contains(parent))
+            lines.insert(parent, "(\\Noselect)");
+    }
+    for (auto it = lines.cbegin(); it != lines.cend(); ++it)
+        s.untagged("LSUB " + it.value() + " \"/\" " + wireName(it.key()));
     s.ok(c, "LSUB completed");
 }
 

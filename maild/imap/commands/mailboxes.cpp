@@ -2,6 +2,8 @@
 // advises), DELETE (refused while the mailbox has mailboxes inside it, so no name ever
 // becomes a \Noselect hole), RENAME (children move along; INBOX's messages move and INBOX
 // stays, 6.3.5), SUBSCRIBE and UNSUBSCRIBE. Each is one transaction of the store.
+// Subscriptions are the client's alone (6.3.6): CREATE and DELETE leave them as they are, and
+// a name may be subscribed whether or not its mailbox exists; RENAME moves them along.
 // Security: names are decoded and checked (MailboxName) before they reach the store, and
 // the store never derives a file path from them.
 #include "imap/commands/arguments.h"
@@ -164,8 +166,6 @@ void setSubscribed(ImapSession &s, Command &c, bool subscribed)
     run(
         s, c,
         [name = *name, subscribed](mailstore::IndexUpdate &u) -> QString {
-            if (!u.index.mailbox(name))
-                return QStringLiteral("[NONEXISTENT] No such mailbox");
             return u.index.setSubscribed(name, subscribed);
         },
         subscribed ? "SUBSCRIBE completed" : "UNSUBSCRIBE completed");

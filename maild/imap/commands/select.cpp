@@ -46,12 +46,7 @@ void open(ImapSession &s, Command &c, bool readOnly)
         &error);
     if (!box)
         return s.no(c, "[NONEXISTENT] No such mailbox");
-    QByteArray flags;
-    for (const QByteArray &f : box->flagsInUse())
-        flags += (flags.isEmpty() ? "" : " ") + f;
-    s.untagged("FLAGS (" + flags + ')');
-    s.untagged(readOnly ? QByteArray("OK [PERMANENTFLAGS ()] Read-only mailbox")
-                        : "OK [PERMANENTFLAGS (" + flags + " \\*)] Flags permitted");
+    s.write(box->flagsAnnouncement(true));
     s.untagged(QByteArray::number(box->count()) + " EXISTS");
     s.untagged(QByteArray::number(box->recentCount()) + " RECENT");
     if (const int unseen = box->firstUnseen())

@@ -44,6 +44,7 @@ void finish(ImapSession &s, const StoreJob &job, const ImapSession::FlagResult &
     if (!result.error.isEmpty())
         return s.no(job.command, QByteArray("STORE failed: " + result.error.toUtf8()));
     const bool condstore = s.condstoreEnabled;
+    s.write(box->flagsAnnouncement()); // a new keyword: FLAGS before the FETCH that shows it
     for (const mailstore::FlagChange &change : result.changes) {
         const int msn = box->msnOfUid(quint32(change.uid));
         if (msn == 0)

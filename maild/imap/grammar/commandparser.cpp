@@ -177,10 +177,26 @@ private:
     }
 
     // An atom, which may carry [...] sections holding spaces, lists and quoted strings:
-    // BODY.PEEK[HEADER.FIELDS (From To)]<0.100> is one token, as FETCH needs it.
+    // BODY.PEEK[HEADER.FIELDS (From To)]<0.100> is one token, as FETCH needs it. Outside a
+    // FETCH item "[" and "]" are plain ASTRING-CHARs (a mailbox may be called a[b or a]b), so
+    // a "[" that no "]" closes, or a "]" that no "[" opened, is part of the atom.
     bool readAtom(Token &token, int depth)
     {
         const qsizetype start = m_pos;
+        if (!scanSections(depth))
+            return false;
+        if (m_unclosedSection) {
+            m_pos = start;
+            readWhile([](char c) { return isAtomChar(c) || c == '[' || c == ']' || c == '%' || c == '*' || c == '\\'; });
+        }
+        return finishAtom(token, start);
+    }
+
+    // Moves past an atom whose sections may hold spaces; m_unclosedSection when a "[" was
+    // never closed (the caller then reads a plain atom instead).
+    bool scanSections(int depth)
+    {
+        m_unclosedSection = false;
         int brackets = 0;
         bool quoted = false;
         while (m_pos < part().size()) {
@@ -199,21 +215,26 @@ private:
                 if (depth + ++brackets > m_limits.maxDepth)
                     return failWith("Sections nested too deeply", true);
             } else if (c == ']') {
-                if (brackets == 0)
-                    return failWith("Unexpected ]");
-                --brackets;
+                if (brackets > 0)
+                    --brackets;
             } else if (brackets > 0) {
                 if (c == '"')
                     quoted = true;
-                else if (c == '{' || isCtl(c) || is8bit(c))
-                    return failWith("Invalid character in section");
+                else if (c == '{' || isCtl(c) || is8bit(c)) {
+                    m_unclosedSection = true;
+                    return true;
+                }
             } else if (!isAtomChar(c) && c != '%' && c != '*' && c != '\\') {
                 break;
             }
             ++m_pos;
         }
-        if (brackets > 0 || quoted)
-            return failWith("Unterminated section");
+        m_unclosedSection = brackets > 0 || quoted;
+        return true;
+    }
+
+    bool finishAtom(Token &token, qsizetype start)
+    {
         token.value = part().mid(start, m_pos - start);
         if (token.value.isEmpty()) {
             if (peek() == ')')
@@ -245,6 +266,7 @@ private:
     int m_part = 0;
     qsizetype m_pos = 0;
     int m_count = 0;
+    bool m_unclosedSection = false;
 };
 
 // Recognises a literal marker ending the line: "{123}" or "{123+}". -1 when none.

@@ -1,5 +1,5 @@
-// ENVELOPE: a small tokenizer (words, quoted strings, domain literals, specials; comments
-// dropped) and one pass over its tokens that recognises name-addr, addr-spec and groups.
+// ENVELOPE: a small tokenizer (words, quoted strings, domain literals, specials, comments)
+// and one pass over its tokens that recognises name-addr, addr-spec and groups.
 // Security: bounded by the header's length; malformed input yields fewer addresses.
 #include "imap/grammar/envelope.h"
 
@@ -13,10 +13,38 @@ namespace {
 
 struct AddrToken
 {
-    char special = 0; // one of <>@,;:. or 0 for a word
+    char special = 0; // one of <>@,;:. or '(' for a comment, 0 for a word
     QByteArray text;
 };
 
+// The text of the comment starting at v[i] (nested comments kept, quoted-pairs resolved,
+// runs of white space as one space); i moves past its closing parenthesis.
+QByteArray comment(QByteArrayView v, qsizetype &i)
+{
+    QByteArray text;
+    int depth = 0;
+    while (i < v.size()) {
+        char d = v[i++];
+        if (d == '\\' && i < v.size()) {
+            d = v[i++];
+        } else if (d == '(') {
+            if (depth++ == 0)
+                continue;
+        } else if (d == ')') {
+            if (--depth == 0)
+                break;
+        } else if (d == ' ' || d == '\t' || d == '\r' || d == '\n') {
+            if (!text.isEmpty() && !text.endsWith(' '))
+                text.append(' ');
+            continue;
+        }
+        text.append(d);
+    }
+    return text.trimmed();
+}
+
+// Tokens of an address header; comments become '(' tokens, which only a bare addr-spec's
+// display name uses ("user@example.org (Real Name)").
 QList<AddrToken> tokenize(QByteArrayView v)
 {
     QList<AddrToken> out;
@@ -26,16 +54,7 @@ QList<AddrToken> tokenize(QByteArrayView v)
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
             ++i;
         } else if (c == '(') {
-            int depth = 0;
-            while (i < v.size()) {
-                const char d = v[i++];
-                if (d == '\\' && i < v.size())
-                    ++i;
-                else if (d == '(')
-                    ++depth;
-                else if (d == ')' && --depth == 0)
-                    break;
-            }
+            out.append(AddrToken{'(', comment(v, i)});
         } else if (c == '"') {
             AddrToken t;
             t.text = QByteArray("");
@@ -71,6 +90,8 @@ QByteArray phrase(const QList<AddrToken> &tokens, qsizetype from, qsizetype to)
 {
     QByteArray out;
     for (qsizetype i = from; i < to; ++i) {
+        if (tokens[i].special == '(')
+            continue;
         if (!out.isEmpty() && tokens[i].special != '.')
             out.append(' ');
         out.append(tokens[i].text);
@@ -87,11 +108,23 @@ EnvelopeAddress addrSpec(const QList<AddrToken> &tokens, qsizetype from, qsizety
         if (tokens[i].special == '@')
             at = i;
     }
+    qsizetype lastWord = from - 1;
+    for (qsizetype i = from; i < to; ++i) {
+        if (tokens[i].special != '(')
+            lastWord = i;
+    }
     QByteArray local(""), domain("");
-    for (qsizetype i = from; i < (at < 0 ? to : at); ++i)
-        local.append(tokens[i].text);
-    for (qsizetype i = at + 1; at >= 0 && i < to; ++i)
-        domain.append(tokens[i].text);
+    for (qsizetype i = from; i < to; ++i) {
+        if (tokens[i].special == '(') {
+            // A comment after the address names it: "user@example.org (Real Name)".
+            if (i > lastWord && a.name.isNull() && !tokens[i].text.isEmpty())
+                a.name = tokens[i].text;
+        } else if (at < 0 || i < at) {
+            local.append(tokens[i].text);
+        } else if (i > at) {
+            domain.append(tokens[i].text);
+        }
+    }
     a.mailbox = local;
     a.host = domain; // "" rather than NIL when missing: NIL host marks a group
     return a;
@@ -134,8 +167,10 @@ QList<EnvelopeAddress> parseAddressList(QByteArrayView value)
                 while (colon < close && t[colon].special != ':')
                     ++colon;
                 QByteArray adl;
-                for (qsizetype r = k; r < colon; ++r)
-                    adl.append(t[r].text);
+                for (qsizetype r = k; r < colon; ++r) {
+                    if (t[r].special != '(')
+                        adl.append(t[r].text);
+                }
                 a.adl = adl;
                 k = qMin(colon + 1, close);
             }
@@ -165,6 +200,22 @@ QList<EnvelopeAddress> parseAddressList(QByteArrayView value)
     }
     if (inGroup)
         out.append(EnvelopeAddress{});
+    return out;
+}
+
+QByteArray plainAddresses(const QList<EnvelopeAddress> &list)
+{
+    QByteArray out;
+    for (const EnvelopeAddress &a : list) {
+        if (a.host.isNull()) { // a group's start (with its name) or end
+            out += a.mailbox.isNull() ? QByteArray(";") : (out.isEmpty() ? "" : ", ") + a.mailbox + ':';
+            continue;
+        }
+        if (!out.isEmpty() && !out.endsWith(':'))
+            out += ", ";
+        const QByteArray spec = a.host.isEmpty() ? a.mailbox : a.mailbox + '@' + a.host;
+        out += a.name.isEmpty() ? spec : a.name + " <" + spec + '>';
+    }
     return out;
 }
 

@@ -22,6 +22,9 @@ struct EnvelopeAddress
 };
 
 QList<EnvelopeAddress> parseAddressList(QByteArrayView value);
+// The addresses as "Name <mailbox@host>, mailbox@host, Group: ...;" without comments (what
+// SEARCH FROM/TO/CC/BCC also matches in).
+QByteArray plainAddresses(const QList<EnvelopeAddress> &list);
 QByteArray envelope(const MimeHeader &header);
 
 } // namespace maild::imap

@@ -5,6 +5,7 @@
 // words in header fields, the transfer encoding and charset of text/* parts of the body.
 // Security: the bytes are a stranger's; MimeParser bounds the structure (depth, parts), the
 // decoders are linear, and buffers are reused rather than grown per message.
+#include "imap/grammar/envelope.h"
 #include "imap/grammar/mimetext.h"
 #include "imap/grammar/searchquery.h"
 
@@ -206,6 +207,23 @@ bool SearchMatcher::findInHeader(const MimeHeader &header, const Node &node, boo
         }
         mimetext::appendHeaderValue(value.trimmed(), m_text);
         if (node.finder.indexIn(m_text) >= 0)
+            return true;
+        if (!withNames && isAddressField(name)) {
+            // Written with comments or odd spacing (<user (c)@ (c) example.org>), an address
+            // is matched in its plain form too: "Name <user@example.org>".
+            m_text.truncate(0);
+            mimetext::appendHeaderValue(plainAddresses(parseAddressList(value)), m_text);
+            if (node.finder.indexIn(m_text) >= 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+bool SearchMatcher::isAddressField(QByteArrayView name)
+{
+    for (const char *field : {"From", "Sender", "Reply-To", "To", "Cc", "Bcc"}) {
+        if (name.compare(field, Qt::CaseInsensitive) == 0)
             return true;
     }
     return false;

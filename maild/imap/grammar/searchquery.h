@@ -135,6 +135,7 @@ private:
     const MimePart *fullPart();
     std::optional<QDate> sentDate();
     bool findInHeader(const MimeHeader &header, const Node &node, bool withNames);
+    static bool isAddressField(QByteArrayView name);
     bool findInPart(const MimePart &part, const Node &node);
     static bool cutShort(const MimePart &part);
     bool findInText(QByteArrayView encoding, QByteArrayView charset, QByteArrayView raw,

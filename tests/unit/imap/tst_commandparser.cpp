@@ -155,8 +155,14 @@ private slots:
             {"ERR a BAD Expected a space between arguments"});
         row("stray paren", "a X )\r\n", {"ERR a BAD Unexpected )"});
         row("unterminated list", "a X (a b\r\n", {"ERR a BAD Unterminated list"});
-        row("unterminated section", "a FETCH 1 BODY[HEADER\r\n",
-            {"ERR a BAD Unterminated section"});
+        // "[" and "]" are ASTRING-CHARs: a section that never closes is a plain atom, and
+        // FETCH (not the reader) refuses BODY[HEADER.
+        row("unclosed section is an atom", "a FETCH 1 BODY[HEADER\r\n", {"a FETCH a:1 a:BODY[HEADER"});
+        row("mailbox with [", "a CREATE a[b\r\n", {"a CREATE a:a[b"});
+        row("mailbox with ]", "a SELECT a]b\r\n", {"a SELECT a:a]b"});
+        row("list pattern with [", "a LIST \"\" a[b%\r\n", {"a LIST q: a:a[b%"});
+        row("unclosed [ then a list", "a X a[b (c)\r\n", {"a X a:a[b (a:c)"});
+        row("closed section keeps its spaces", "a X b[c d]e f\r\n", {"a X a:b[c d]e a:f"});
         row("literal mid-line", "a X {3} y\r\n", {"ERR a BAD Invalid literal"});
         row("NUL in sync literal", QByteArray("a X {3}\r\na\0b rest\r\nb NOOP\r\n", 27),
             {"+", "ERR a BAD NUL in literal", "b NOOP"});

@@ -302,8 +302,21 @@ private slots:
                                          << QByteArray("(\"John Q. Public\" NIL \"jqp\" \"x.y\")");
         QTest::newRow("encoded word kept") << QByteArray("=?UTF-8?Q?J=C3=B6rg?= <j@x.de>")
                                            << QByteArray("(\"=?UTF-8?Q?J=C3=B6rg?=\" NIL \"j\" \"x.de\")");
-        QTest::newRow("comment dropped") << QByteArray("a@b.c (Alice), c@d.e")
-                                         << QByteArray("(NIL NIL \"a\" \"b.c\")(NIL NIL \"c\" \"d.e\")");
+        // RFC 5322 3.4: a comment after a bare addr-spec is its display name (as mail
+        // clients show it); comments elsewhere are dropped.
+        QTest::newRow("comment names an addr-spec") << QByteArray("a@b.c (Alice), c@d.e")
+                                         << QByteArray("(\"Alice\" NIL \"a\" \"b.c\")(NIL NIL \"c\" \"d.e\")");
+        QTest::newRow("comment form") << QByteArray("user@domain (Real  Name)")
+                                      << QByteArray("(\"Real Name\" NIL \"user\" \"domain\")");
+        QTest::newRow("comments inside angles dropped")
+            << QByteArray("<user-from (comment)@ (comment) domain.org>")
+            << QByteArray("(NIL NIL \"user-from\" \"domain.org\")");
+        QTest::newRow("comment beside a phrase dropped") << QByteArray("Bob (the boss) <b@x.y> (work)")
+                                                         << QByteArray("(\"Bob\" NIL \"b\" \"x.y\")");
+        QTest::newRow("nested comment") << QByteArray("u@h (A (B) \\) C)")
+                                        << QByteArray("(\"A (B) ) C\" NIL \"u\" \"h\")");
+        QTest::newRow("comment inside an addr-spec dropped") << QByteArray("u (x) @ h")
+                                                             << QByteArray("(NIL NIL \"u\" \"h\")");
         QTest::newRow("route") << QByteArray("<@r1.x,@r2.y:u@h.z>")
                                << QByteArray("(NIL \"@r1.x,@r2.y\" \"u\" \"h.z\")");
         QTest::newRow("group") << QByteArray("Team: a@x.y, B <b@x.y>;, c@z")
@@ -337,6 +350,16 @@ private slots:
         }
         got.replace("Doe, \"J\"", "Doe, \\\"J\\\""); // compare in the escaped form
         QCOMPARE(got, list);
+    }
+
+    void plainAddresses()
+    {
+        QCOMPARE(maild::imap::plainAddresses(parseAddressList("<user-from (c)@ (c) domain.org>")),
+                 QByteArray("user-from@domain.org"));
+        QCOMPARE(maild::imap::plainAddresses(parseAddressList("u@h (Real Name), \"B\" <b@x>")),
+                 QByteArray("Real Name <u@h>, B <b@x>"));
+        QCOMPARE(maild::imap::plainAddresses(parseAddressList("T: a@x, b@y;, c@z")),
+                 QByteArray("T:a@x, b@y;, c@z"));
     }
 
     void envelopeDefaultsAndLiterals()
