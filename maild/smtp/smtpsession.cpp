@@ -258,8 +258,6 @@ void SmtpSession::finishData()
         return refuse(552, "5.3.4", QStringLiteral("message too big for this system"));
     if (m_data->sawNul())
         return refuse(554, "5.6.0", QStringLiteral("NUL characters are not allowed in a message"));
-    if (m_data->lineTooLong())
-        return refuse(552, "5.5.2", QStringLiteral("a line of the message is longer than 1000 characters"));
     if (m_data->receivedHeaders() > context().settings.integer(QStringLiteral("smtp.maxReceivedHeaders")))
         return refuse(554, "5.4.6", QStringLiteral("too many Received: headers: mail loop"));
     if (!m_spool->flush() || m_spool->failed()) {

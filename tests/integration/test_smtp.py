@@ -71,6 +71,14 @@ class Clients(SmtpBase):
             code, _ = s.helo("client.test")  # HELO is accepted too
             self.assertEqual(code, 250)
 
+    def test_swaks_delivers_a_message_with_a_1500_character_line(self):
+        """msmtp and swaks pass a long line through unchanged (RFC 5321 4.5.3.1.6 asks servers
+        to take it); it is stored byte for byte."""
+        message = make_message("long line", "header-of-a-csv-export," + "x" * 1500 + "\r\nend\r\n")
+        path = self.write_temp(message[:-2])  # swaks adds the final CRLF itself
+        self.swaks("--to", "alice@" + DOMAIN, "--from", "sender@client.test", "--data", "@" + path)
+        self.assert_stored("alice", message)
+
     def test_smtplib_delivers_8bit_and_dot_lines(self):
         message = make_message("Grüße", TRICKY_BODY, to="alice@" + DOMAIN)
         with smtplib.SMTP(HOST, self.smtp_port, local_hostname="client.test", timeout=TIMEOUT) as s:

@@ -8,8 +8,6 @@ constexpr char kReceived[] = "received:";
 constexpr qsizetype kReceivedLength = sizeof(kReceived) - 1;
 } // namespace
 
-DataReader::DataReader(qsizetype maxLineBytes) : m_maxLine(maxLineBytes) {}
-
 void DataReader::noteLineStart(char c)
 {
     if (!m_inHeaders || m_lineHead.size() >= kReceivedLength)
@@ -54,8 +52,6 @@ qsizetype DataReader::feed(QByteArrayView input, QByteArray &out)
             } else {
                 if (c == '\0')
                     m_sawNul = true;
-                if (++m_lineLength > m_maxLine - 2)
-                    m_lineTooLong = true;
                 noteLineStart(c);
                 out.append(c);
             }
@@ -66,7 +62,6 @@ qsizetype DataReader::feed(QByteArrayView input, QByteArray &out)
                 break;
             }
             out.append("\r\n", 2);
-            m_lineLength = 0;
             m_lineHead.clear();
             m_state = State::LineStart;
             break;
@@ -83,7 +78,6 @@ qsizetype DataReader::feed(QByteArrayView input, QByteArray &out)
                 m_state = State::Text;
                 if (c == '\0')
                     m_sawNul = true;
-                ++m_lineLength;
                 out.append(c);
             }
             break;

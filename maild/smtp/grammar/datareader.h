@@ -1,7 +1,9 @@
 // The DATA phase of SMTP as a resumable state machine: undoes dot-stuffing, finds the one
 // true end of data (<CRLF>.<CRLF>), and refuses every other line ending — a bare LF or bare
 // CR stops it at once, so no forged end of data (SMTP smuggling) can ever be honoured.
-// Also counts Received: headers (loop detection), and notes NUL bytes and over-long lines.
+// Also counts Received: headers (loop detection) and notes NUL bytes. Lines may be of any
+// length (RFC 5321 4.5.3.1.6 asks not to limit them where it can be helped; the message size
+// bounds them).
 // Fed any number of bytes; knows nothing of sockets or files.
 #pragma once
 
@@ -15,7 +17,7 @@ class DataReader
 public:
     enum class Status { NeedMore, Done, BareLineEnding };
 
-    explicit DataReader(qsizetype maxLineBytes = 1000);
+    DataReader() = default;
 
     // Consumes bytes from input, appending the unstuffed message to out. Returns how many
     // bytes of input were consumed (all, unless the data ended or failed inside it).
@@ -24,7 +26,6 @@ public:
 
     int receivedHeaders() const { return m_received; }
     bool sawNul() const { return m_sawNul; }
-    bool lineTooLong() const { return m_lineTooLong; }
 
 private:
     enum class State { LineStart, Text, CR, Dot, DotCR };
@@ -32,13 +33,10 @@ private:
 
     State m_state = State::LineStart;
     Status m_status = Status::NeedMore;
-    qsizetype m_maxLine;
-    qsizetype m_lineLength = 0;
     bool m_inHeaders = true;
     QByteArray m_lineHead; // the first bytes of a header line, to recognise Received:
     int m_received = 0;
     bool m_sawNul = false;
-    bool m_lineTooLong = false;
 };
 
 } // namespace maild::smtp
