@@ -8,6 +8,7 @@
 #include "imap/commandtable.h"
 #include "imap/imapservice.h"
 #include "imap/selectedmailbox.h"
+#include "imap/spooledliteral.h"
 #include "mailstore/mailstore.h"
 #include "tls/certstore.h"
 
@@ -82,10 +83,13 @@ void ImapSession::greet()
 
 QByteArray ImapSession::capabilities()
 {
-    QByteArray caps = "IMAP4rev1 LITERAL+ SASL-IR ID ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN "
+    // RFC 7888: before login LITERAL- (no literal over 4096 octets), after it LITERAL+.
+    const bool before = m_state == State::NotAuthenticated;
+    QByteArray caps = QByteArray("IMAP4rev1 ") + (before ? "LITERAL-" : "LITERAL+") +
+                      " SASL-IR ID ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT CHILDREN "
                       "SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE QUOTA QUOTA=RES-STORAGE CONDSTORE APPENDLIMIT=" +
                       QByteArray::number(context().settings.integer(QStringLiteral("imap.maxAppendBytes")));
-    if (m_state == State::NotAuthenticated) {
+    if (before) {
         if (canStartTls())
             caps += " STARTTLS";
         if (loginAllowed()) {
@@ -476,12 +480,20 @@ void ImapSession::finishLogin(const Command &c, const QString &account)
         } else {
             m_account = account;
             m_state = State::Authenticated;
+            enableLargeLiterals();
             m_service.addListener(account, this);
             ++m_service.logins;
             ok(pending, capabilityCode() + " Logged in");
         }
         resume();
     });
+}
+
+void ImapSession::enableLargeLiterals()
+{
+    m_parser.setAuthenticated(true);
+    mailstore::MailStore &store = *context().mailStore;
+    m_parser.setSinkFactory([&store](qint64) { return std::make_shared<SpooledLiteral>(store); });
 }
 
 void ImapSession::startSasl(const Command &c, std::unique_ptr<auth::SaslMechanism> mechanism,

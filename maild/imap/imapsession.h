@@ -117,6 +117,7 @@ private:
     void greet();
     void execute(Command command);
     void finishLogin(const Command &c, const QString &account);
+    void enableLargeLiterals(); // after login: APPEND's literals, streamed to a spool file
     void handleClientLine(const QByteArray &line);
     void handleSaslResponse(const QByteArray &line);
     void onSaslStep(const auth::SaslStep &step);

@@ -34,8 +34,8 @@ MUTT = shutil.which("mutt")
 LIBFAKETIME = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
 SPECIAL_USE = {"Sent": "\\Sent", "Drafts": "\\Drafts", "Trash": "\\Trash", "Junk": "\\Junk",
                "Archive": "\\Archive"}
-EXTENSIONS = ("IMAP4REV1", "IDLE", "UIDPLUS", "MOVE", "NAMESPACE", "ID", "ENABLE", "LITERAL+", "SPECIAL-USE",
-              "QUOTA", "CONDSTORE")
+EXTENSIONS = ("IMAP4REV1", "IDLE", "UIDPLUS", "MOVE", "NAMESPACE", "ID", "ENABLE", "SPECIAL-USE",
+              "QUOTA", "CONDSTORE")  # and LITERAL- before login, LITERAL+ after it (RFC 7888)
 
 
 # --------------------------------------------------------------------------------------------

@@ -30,6 +30,9 @@ class Session(ImapTestCase):
         self.assertIn("STARTTLS", caps, "imap.tls=offered: STARTTLS must be announced on the clear port")
         self.assertIn("AUTH=PLAIN", caps)
         self.assertNotIn("LOGINDISABLED", caps, "LOGINDISABLED with imap.tls=offered")
+        # RFC 7888: before login only small non-synchronizing literals (LITERAL-)
+        self.assertIn("LITERAL-", caps)
+        self.assertNotIn("LITERAL+", caps)
         # RFC 9208 3.1/4: a server announcing QUOTA names each resource type it supports
         self.assertIn("QUOTA=RES-STORAGE", caps, "RFC 9208: QUOTA=RES-STORAGE missing: %r" % sorted(caps))
         # implicit TLS: no STARTTLS (RFC 3501 6.2.1 only makes sense in the clear)
@@ -42,6 +45,8 @@ class Session(ImapTestCase):
         self.login(name, pw, conn=c)
         after = self.capabilities(c)
         self.assertEqual([e for e in EXTENSIONS if e not in after], [], "after LOGIN: %r" % sorted(after))
+        self.assertIn("LITERAL+", after)
+        self.assertNotIn("LITERAL-", after)
         self.expect_ok(c.cmd("NOOP"))
         r = self.expect_ok(c.cmd("LOGOUT"))
         self.assertTrue(any(u.upper().startswith(b"BYE") for u in r.untagged), "LOGOUT without '* BYE': %r" % r)

@@ -1,7 +1,8 @@
 """Hostile input against maild's IMAP service (TESTING.md's IMAP list), part one: every command
 that takes a string refused with [TOOBIG] over the limits (quoted strings past the line limit,
 literals past the literal limit, refused before any byte is sent), LITERAL+ literals past the
-limit, APPEND past APPENDLIMIT, literals whose command failed early, unterminated literals, huge
+limit (refused at once), no literal over 4096 octets before login, a large APPEND spooled to
+disk as it arrives, APPEND past APPENDLIMIT, literals whose command failed early, unterminated literals, huge
 sequence sets (1:4294967295), deeply nested, very wide and malformed MIME, deep SEARCH nesting,
 thousands of keywords, an EXPUNGE while a FETCH streams. After every abuse the session (or at
 least maild) must still work and nothing may be stored. Part two: test_imap_hostile_sessions.py.
@@ -174,6 +175,81 @@ class Hostile(ImapTestCase):
         self.assertEqual(r.code, "TOOBIG", "RFC 7889: APPEND over APPENDLIMIT: %r" % r)
         self.expect_ok(c.cmd("NOOP"))
         self.assertEqual(self.inbox(self.name), [])
+
+    def test_no_large_literal_before_login(self):
+        """RFC 7888 LITERAL-: before login no literal is over 4096 octets (a stranger must not
+        make maild buffer APPEND-sized literals on every connection it may open); a user name
+        and a password as literals still work."""
+        c = self.imap()
+        caps = self.capabilities(c)
+        self.assertIn("LITERAL-", caps)
+        for head in ("LOGIN {5000}", "LOGIN joe {4097}", "APPEND INBOX {100000}"):
+            tag = c.next_tag()
+            c.send("%s %s\r\n" % (tag, head))
+            got = c.continuation(timeout=15)
+            self.assertIsInstance(got, Response, "%s before login: invited (%r) instead of refused" % (head, got))
+            self.assertEqual((got.tag, got.status, got.code), (tag, "BAD", "TOOBIG"), got)
+            self.expect_ok(c.cmd("NOOP"), "NOOP after " + head)
+        tag = c.next_tag()
+        c.send(b"%s LOGIN {5000+}\r\n" % tag.encode() + b"u" * 5000 + b" x\r\n")
+        r = c.response(tag, timeout=15)
+        self.assertEqual((r.status, r.code), ("BAD", "TOOBIG"), r)
+        self.expect_ok(c.cmd("NOOP"), "NOOP after a skipped LITERAL- literal")
+        r = c.cmd_literal([b"LOGIN {%d}" % len(self.name), self.name.encode(), b" {%d}" % len(self.pw),
+                           self.pw.encode(), b""])
+        self.expect_ok(r, "LOGIN with two literals")
+        self.assertIn("LITERAL+", self.capabilities(c))
+
+    def test_a_huge_literal_plus_is_refused_at_once(self):
+        """APPEND {4294967295+}: BAD [TOOBIG] as soon as its line arrives, not after 4 GiB."""
+        c = self.login(self.name, self.pw)
+        tag = c.next_tag()
+        c.send("%s APPEND INBOX {4294967295+}\r\n" % tag)
+        r = c.response(tag, timeout=15)
+        self.assertEqual((r.status, r.code), ("BAD", "TOOBIG"), r)
+        c.send(b"x" * 100000)  # what follows is the literal's, skipped without a word
+        self.assertEqual(pending_output(c, 0.3), b"")
+        self.assert_alive()
+
+    def test_a_large_append_goes_to_a_spool_file_not_memory(self):
+        """After login an APPEND literal is written to the spool as it arrives: half sent,
+        its bytes are on disk already (never whole in maild's memory), and the stored message
+        is exactly what was sent."""
+        line = b"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789\r\n"
+        big = make_message("spooled", body=line * (16 * 1024 * 1024 // len(line)))
+        c = self.login(self.name, self.pw)
+        tag = c.next_tag()
+        c.send("%s APPEND INBOX {%d}\r\n" % (tag, len(big)))
+        self.assertNotIsInstance(c.continuation(timeout=15), Response)
+        half = len(big) // 2
+        for i in range(0, half, 1 << 20):
+            c.send(big[i:min(i + (1 << 20), half)])
+        spool = os.path.join(self.daemon.data_dir, "spool")
+        deadline = time.monotonic() + 20
+        largest = 0
+        while time.monotonic() < deadline:
+            sizes = [os.path.getsize(os.path.join(spool, f)) for f in os.listdir(spool)]
+            largest = max(sizes or [0])
+            if largest >= half - (1 << 20):
+                break
+            time.sleep(0.05)
+        self.assertGreaterEqual(largest, half - (1 << 20), "half an APPEND sent, but not in a spool file: "
+                                "the literal is held in memory")
+        for i in range(half, len(big), 1 << 20):
+            c.send(big[i:i + (1 << 20)])
+        c.send(b"\r\n")
+        r = self.expect_ok(c.response(tag, timeout=60), "the spooled APPEND")
+        self.assertEqual(r.code, "APPENDUID", r)
+        self.assertEqual([m["content"] for m in self.inbox(self.name)], [big])
+        self.assertEqual(os.listdir(spool), [], "a spool file was left behind")
+        # a refused one leaves nothing either: NUL in a large literal
+        tag = c.next_tag()
+        bad = big[:100000] + b"\0" + big[100001:200000]
+        c.send(b"%s APPEND INBOX {%d+}\r\n" % (tag.encode(), len(bad)) + bad + b"\r\n")
+        r = c.response(tag, timeout=30)
+        self.assertEqual(r.status, "BAD", r)
+        self.assertEqual(os.listdir(spool), [], "the refused APPEND's spool file was left behind")
+        self.assertEqual(len(self.inbox(self.name)), 1)
 
     def test_error_before_a_literal_plus_still_skips_it(self):
         """A command refused before its LITERAL+ literal arrives: the literal is still part of

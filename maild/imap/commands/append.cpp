@@ -2,13 +2,15 @@
 // and APPENDLIMIT (RFC 7889): the message goes through the same durable delivery as SMTP
 // mail (spool, fsync, quota checked exactly, index commit) into the named mailbox, with
 // the flags and internal date the client gave.
-// Security: the literal's size is bounded by the parser (imap.maxAppendBytes); the
-// mailbox name is checked; quota is enforced by the delivery worker.
+// Security: the literal's size is bounded by the parser (imap.maxAppendBytes, and a few KiB
+// before login); a large one arrives in a spool file, never in memory; the mailbox name is
+// checked; quota is enforced by the delivery worker.
 #include "imap/commands/arguments.h"
 #include "imap/commands/commands.h"
 #include "imap/grammar/responsewriter.h"
 #include "imap/imapservice.h"
 #include "imap/imapsession.h"
+#include "imap/spooledliteral.h"
 
 #include "core/context.h"
 #include "core/logger.h"
@@ -49,19 +51,30 @@ void append(ImapSession &s, Command &c)
     const Token &message = c.arguments.last();
     if (!message.isString())
         return s.bad(c, "The message is a literal");
-    if (message.value.isEmpty())
+    const qint64 size = message.streamed ? message.literalSize : message.value.size();
+    if (size == 0)
         return s.no(c, "[CANNOT] An empty message cannot be stored");
     const qint64 limit = s.context().settings.integer(QStringLiteral("imap.maxAppendBytes"));
-    if (message.value.size() > limit)
+    if (size > limit)
         return s.no(c, "[TOOBIG] The message is larger than APPENDLIMIT=" + QByteArray::number(limit));
     QString error;
     if (!mailstore::MailboxView::status(s.accountDir(), *name, &error))
         return s.no(c, error.isEmpty() ? QByteArray("[TRYCREATE] No such mailbox")
                                        : QByteArray("[UNAVAILABLE] Cannot read the mailbox now"));
 
-    const QString id = QString::number(QRandomGenerator::system()->generate64(), 16).toUpper();
-    std::unique_ptr<mailstore::SpoolFile> spool = s.context().mailStore->createSpool(id, &error);
-    if (!spool || !spool->write(message.value) || !spool->flush() || spool->failed()) {
+    // A large literal is in its spool file already (SpooledLiteral); a small one is written now.
+    QString id;
+    std::unique_ptr<mailstore::SpoolFile> spool;
+    if (auto *spooled = dynamic_cast<SpooledLiteral *>(message.streamed.get())) {
+        id = spooled->id();
+        spool = spooled->take(&error);
+    } else {
+        id = QString::number(QRandomGenerator::system()->generate64(), 16).toUpper();
+        spool = s.context().mailStore->createSpool(id, &error);
+        if (spool && (!spool->write(message.value) || !spool->flush() || spool->failed()))
+            spool.reset();
+    }
+    if (!spool) {
         core::logError(QStringLiteral("imap"), QStringLiteral("cannot spool an APPEND: %1").arg(error));
         return s.no(c, "[UNAVAILABLE] Cannot store the message now; try again later");
     }

@@ -27,8 +27,9 @@ class CommandReader
 {
 public:
     CommandReader(const QList<QByteArray> &parts, const QList<QByteArray> &literals,
-           const ParserLimits &limits)
-        : m_parts(parts), m_literals(literals), m_limits(limits)
+                  const QList<std::shared_ptr<LiteralSink>> &sinks, const QList<qint64> &sizes,
+                  const ParserLimits &limits)
+        : m_parts(parts), m_literals(literals), m_sinks(sinks), m_sizes(sizes), m_limits(limits)
     {
     }
 
@@ -143,6 +144,8 @@ private:
             return failWith("Invalid literal");
         token.type = Token::Type::Literal;
         token.value = m_literals.at(m_part);
+        token.streamed = m_sinks.at(m_part);
+        token.literalSize = m_sizes.at(m_part);
         ++m_part;
         m_pos = 0;
         return true;
@@ -262,6 +265,8 @@ private:
 
     const QList<QByteArray> &m_parts;
     const QList<QByteArray> &m_literals;
+    const QList<std::shared_ptr<LiteralSink>> &m_sinks;
+    const QList<qint64> &m_sizes;
     const ParserLimits &m_limits;
     int m_part = 0;
     qsizetype m_pos = 0;
@@ -330,6 +335,8 @@ void CommandParser::reset()
 {
     m_parts = {QByteArray()};
     m_literals.clear();
+    m_sinks.clear(); // a refused command's sink goes (and with it its spool file)
+    m_literalSizes.clear();
     m_lineBytes = 0;
     m_literalTotal = 0;
     m_literalLeft = 0;
@@ -349,11 +356,12 @@ QByteArray CommandParser::currentTag() const
     return first.left(i);
 }
 
-CommandParser::Status CommandParser::fail(bool tooBig, const QByteArray &text, State next)
+CommandParser::Status CommandParser::fail(bool tooBig, const QByteArray &text, State next, qint64 skip)
 {
     m_error = Error{currentTag(), tooBig, text};
     reset();
     m_state = next;
+    m_literalLeft = skip;
     return Status::Error;
 }
 
@@ -374,16 +382,22 @@ Command CommandParser::takeCommand()
     return std::exchange(m_command, Command());
 }
 
-qsizetype CommandParser::literalLimit() const
+bool CommandParser::readingAppend() const
 {
-    // Only APPEND carries a message; any other literal is a name, a password or a search
-    // string, so a large one is refused before the client sends it (never buffered).
     const QByteArray &first = m_parts.first();
     const qsizetype space = first.indexOf(' ');
     const QByteArrayView name = space < 0 ? QByteArrayView() : QByteArrayView(first).sliced(space + 1).first(
                                                                    qMin<qsizetype>(7, first.size() - space - 1));
-    const bool append = name.size() == 7 && name.first(6).compare("APPEND", Qt::CaseInsensitive) == 0 && name[6] == ' ';
-    return append ? m_limits.maxLiteralBytes : m_limits.maxOtherLiteralBytes;
+    return name.size() == 7 && name.first(6).compare("APPEND", Qt::CaseInsensitive) == 0 && name[6] == ' ';
+}
+
+qsizetype CommandParser::literalLimit() const
+{
+    // Only APPEND carries a message, and only after login; any other literal is a name, a
+    // password or a search string, so a large one is refused before the client sends it.
+    if (!m_authenticated)
+        return m_limits.maxPreAuthLiteralBytes;
+    return readingAppend() ? m_limits.maxLiteralBytes : m_limits.maxOtherLiteralBytes;
 }
 
 CommandParser::Status CommandParser::endOfLine()
@@ -395,19 +409,20 @@ CommandParser::Status CommandParser::endOfLine()
     const qint64 n = m_inQuote ? -1 : literalMarker(line, nonSync);
     if (n >= 0) {
         if (n > literalLimit() - m_literalTotal) {
-            if (!nonSync) // the client waits for "+": refuse now, it sends nothing more
-                return fail(true, QByteArrayLiteral("Literal too big"), State::Line);
-            m_error = Error{currentTag(), true, QByteArrayLiteral("Literal too big")};
-            reset();
-            m_literalLeft = n;
-            m_reportAfterSkip = true;
-            m_state = State::SkipLiteral;
-            return Status::NeedMore;
+            // The client waits for "+" (refused now, it sends nothing more), or sends the
+            // literal anyway (LITERAL+): refused now too, and its bytes are skipped.
+            return fail(true, QByteArrayLiteral("Literal too big"), nonSync ? State::SkipLiteral : State::Line, n);
         }
         m_literalTotal += n;
         m_literalLeft = n;
+        std::shared_ptr<LiteralSink> sink;
+        if (m_authenticated && m_sinkFactory && n >= m_limits.streamLiteralsFrom && readingAppend())
+            sink = m_sinkFactory(n);
         m_literals.append(QByteArray());
-        m_literals.last().reserve(qMin<qint64>(n, 64 * 1024));
+        if (!sink)
+            m_literals.last().reserve(qMin<qint64>(n, 64 * 1024));
+        m_sinks.append(std::move(sink));
+        m_literalSizes.append(n);
         m_parts.append(QByteArray());
         m_state = n > 0 ? State::Literal : State::Line;
         return nonSync ? Status::NeedMore : Status::NeedContinuation;
@@ -417,7 +432,7 @@ CommandParser::Status CommandParser::endOfLine()
         return Status::NeedMore;
     }
     Command command;
-    CommandReader reader(m_parts, m_literals, m_limits);
+    CommandReader reader(m_parts, m_literals, m_sinks, m_literalSizes, m_limits);
     if (!reader.parse(command))
         return fail(reader.tooBig, reader.error, State::Line);
     m_command = std::move(command);
@@ -459,7 +474,10 @@ CommandParser::Status CommandParser::feed(QByteArrayView input, qsizetype &consu
             const QByteArrayView chunk = input.sliced(consumed, take);
             if (std::memchr(chunk.data(), 0, size_t(take)))
                 m_literalHasNul = true;
-            m_literals.last().append(chunk);
+            if (const std::shared_ptr<LiteralSink> &sink = m_sinks.last())
+                sink->write(chunk);
+            else
+                m_literals.last().append(chunk);
             consumed += take;
             m_literalLeft -= take;
             if (m_literalLeft == 0) {
@@ -474,11 +492,8 @@ CommandParser::Status CommandParser::feed(QByteArrayView input, qsizetype &consu
             const qsizetype take = qMin<qint64>(m_literalLeft, size - consumed);
             consumed += take;
             m_literalLeft -= take;
-            if (m_literalLeft == 0) {
+            if (m_literalLeft == 0)
                 m_state = State::SkipLine;
-                if (m_reportAfterSkip)
-                    return Status::Error;
-            }
             break;
         }
         case State::RawLine: {
@@ -523,7 +538,6 @@ CommandParser::Status CommandParser::feed(QByteArrayView input, qsizetype &consu
             reset();
             if (n > 0 && nonSync) {
                 m_literalLeft = n;
-                m_reportAfterSkip = false;
                 m_state = State::SkipLiteral;
                 break;
             }

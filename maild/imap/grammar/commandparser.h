@@ -2,14 +2,27 @@
 // fed any number of bytes, producing tagged commands with typed argument tokens. Knows
 // nothing of sockets: the IMAP session feeds it and sends "+ go ahead" when asked to.
 // Security: input is the client's. Limits are fixed at construction; an oversized
-// synchronizing literal is refused before the client sends it, a LITERAL+ one is skipped.
+// synchronizing literal is refused before the client sends it, a LITERAL+ one is refused at
+// once and skipped. Before authentication no literal is over a few KiB; after it, a large
+// APPEND literal goes straight to a sink (a spool file), never into memory.
 #pragma once
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
+#include <functional>
+#include <memory>
 
 namespace maild::imap {
+
+// Where a large APPEND literal goes instead of memory (the session's spool file). write()
+// takes the bytes as they arrive; a failure is the sink's to remember and report.
+class LiteralSink
+{
+public:
+    virtual ~LiteralSink() = default;
+    virtual void write(QByteArrayView bytes) = 0;
+};
 
 struct Token
 {
@@ -19,6 +32,8 @@ struct Token
     QByteArray value; // atom text, string contents, sequence set text; "NIL" for Nil
     QList<Token> children; // for List
     bool nonSynchronizing = false; // a LITERAL+ literal
+    std::shared_ptr<LiteralSink> streamed; // a Literal that went to a sink (value is empty)
+    qint64 literalSize = 0; // a Literal's size, streamed or not
 
     bool isString() const { return type == Type::Quoted || type == Type::Literal; }
     // astring (RFC 3501): an atom, a quoted string or a literal. NIL counts as the atom "NIL".
@@ -43,6 +58,10 @@ struct ParserLimits
     qsizetype maxLineBytes = 64 * 1024; // one command's text outside its literals
     qsizetype maxLiteralBytes = 64 * 1024 * 1024; // all literals of one APPEND together
     qsizetype maxOtherLiteralBytes = 64 * 1024; // all literals of any other command together
+    // Before authentication every command's literals together (a user name, a password):
+    // RFC 7888's LITERAL- bound, so no stranger makes the server buffer more.
+    qsizetype maxPreAuthLiteralBytes = 4096;
+    qsizetype streamLiteralsFrom = 64 * 1024; // APPEND literals this large go to the sink
     int maxDepth = 16; // parenthesized lists and [...] sections inside each other
     int maxArguments = 4096; // tokens in one command, nested ones included
 };
@@ -63,6 +82,12 @@ public:
 
     explicit CommandParser(const ParserLimits &limits = ParserLimits());
 
+    // Until set, every literal is bounded by maxPreAuthLiteralBytes.
+    void setAuthenticated(bool authenticated) { m_authenticated = authenticated; }
+    // Makes the sink of an APPEND literal of the given size (nullptr: keep it in memory).
+    using SinkFactory = std::function<std::shared_ptr<LiteralSink>(qint64 size)>;
+    void setSinkFactory(SinkFactory factory) { m_sinkFactory = std::move(factory); }
+
     // Reads bytes until something other than NeedMore happens; consumed says how many
     // bytes of input were used. Call again with the rest after handling the status.
     Status feed(QByteArrayView input, qsizetype &consumed);
@@ -81,8 +106,9 @@ private:
     enum class State { Line, Literal, SkipLiteral, SkipLine, RawLine };
 
     Status endOfLine();
+    bool readingAppend() const;
     qsizetype literalLimit() const; // for the command being read
-    Status fail(bool tooBig, const QByteArray &text, State next);
+    Status fail(bool tooBig, const QByteArray &text, State next, qint64 skip = 0);
     void reset();
     QByteArray currentTag() const;
 
@@ -90,13 +116,16 @@ private:
     State m_state = State::Line;
     QList<QByteArray> m_parts; // the command's text, cut where each literal starts
     QList<QByteArray> m_literals; // m_literals[i] follows m_parts[i]
+    QList<std::shared_ptr<LiteralSink>> m_sinks; // m_sinks[i]: where literal i went, if not memory
+    QList<qint64> m_literalSizes;
+    bool m_authenticated = false;
+    SinkFactory m_sinkFactory;
     qsizetype m_lineBytes = 0;
     qsizetype m_literalTotal = 0;
     qsizetype m_literalLeft = 0;
     bool m_inQuote = false;
     bool m_escape = false;
     bool m_literalHasNul = false;
-    bool m_reportAfterSkip = true; // SkipLiteral ends with the pending error
     QByteArray m_skipTail; // the last bytes of a line being skipped (a "{n+}" at its end)
     Error m_error;
     Command m_command;

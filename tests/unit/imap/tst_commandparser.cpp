@@ -39,9 +39,11 @@ QByteArray render(const Token &t)
 }
 
 // Feeds the pieces in order and records each event: "tag NAME arg...", "+", "ERR <response>".
-QByteArrayList run(const QByteArrayList &pieces, const ParserLimits &limits = ParserLimits())
+QByteArrayList run(const QByteArrayList &pieces, const ParserLimits &limits = ParserLimits(),
+                   bool authenticated = true)
 {
     CommandParser parser(limits);
+    parser.setAuthenticated(authenticated);
     QByteArrayList events;
     for (const QByteArray &piece : pieces) {
         QByteArrayView rest(piece);
@@ -245,6 +247,117 @@ private slots:
         rest = rest.sliced(used);
         QCOMPARE(parser.feed(rest, used), CommandParser::Status::Command);
         QCOMPARE(parser.takeCommand().tag, QByteArray("c"));
+    }
+
+    void beforeAuthentication_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArrayList>("expected");
+        auto row = [](const char *name, const QByteArray &in, const QByteArrayList &out) {
+            QTest::newRow(name) << in << out;
+        };
+        // RFC 7888 LITERAL-: before login no literal (nor all of one command's together) is
+        // over 4096 octets, APPEND's neither; the client is told before it sends one.
+        row("a password literal fits", "a LOGIN joe {12}\r\nsecret-words\r\n", {"+", "a LOGIN a:joe l:secret-words"});
+        row("at the bound", "a LOGIN {4096+}\r\n" + QByteArray(4096, 'u') + " x\r\n",
+            {"a LOGIN l+:" + QByteArray(4096, 'u') + " a:x"});
+        row("over it, synchronizing: refused before it is sent", "a LOGIN {4097}\r\nb NOOP\r\n",
+            {"ERR a BAD [TOOBIG] Literal too big", "b NOOP"});
+        row("APPEND too", "a APPEND INBOX {70000}\r\nb NOOP\r\n", {"ERR a BAD [TOOBIG] Literal too big", "b NOOP"});
+        row("over it, LITERAL+: refused and skipped", "a LOGIN {5000+}\r\n" + QByteArray(5000, 'p') + " x\r\nb NOOP\r\n",
+            {"ERR a BAD [TOOBIG] Literal too big", "b NOOP"});
+        row("together over it", "a LOGIN {3000}\r\n" + QByteArray(3000, 'u') + " {3000}\r\nb NOOP\r\n",
+            {"+", "ERR a BAD [TOOBIG] Literal too big", "b NOOP"});
+    }
+
+    void beforeAuthentication()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArrayList, expected);
+        QCOMPARE(run({input}, ParserLimits(), false), expected);
+        for (quint32 seed = 1; seed <= 5; ++seed)
+            QCOMPARE(run(randomPieces(input, seed), ParserLimits(), false), expected);
+    }
+
+    void hugeLiteralPlusRefusedAtOnce()
+    {
+        // APPEND {4294967295+}: [TOOBIG] as soon as the line is read, not after 4 GiB.
+        CommandParser parser;
+        parser.setAuthenticated(true);
+        const QByteArray input("a APPEND INBOX {4294967295+}\r\n");
+        qsizetype used = 0;
+        QCOMPARE(parser.feed(input, used), CommandParser::Status::Error);
+        QCOMPARE(used, input.size());
+        QCOMPARE(parser.error().response(), QByteArray("a BAD [TOOBIG] Literal too big"));
+        // what follows is the literal's, skipped without a word
+        QCOMPARE(parser.feed(QByteArray(100000, 'x'), used), CommandParser::Status::NeedMore);
+        QCOMPARE(used, 100000);
+    }
+
+    void largeAppendLiteralGoesToTheSink()
+    {
+        struct Sink : maild::imap::LiteralSink
+        {
+            QByteArray got;
+            void write(QByteArrayView bytes) override { got.append(bytes); }
+        };
+        std::shared_ptr<Sink> sink;
+        ParserLimits limits;
+        limits.streamLiteralsFrom = 100;
+        CommandParser parser(limits);
+        parser.setAuthenticated(true);
+        qint64 asked = 0;
+        parser.setSinkFactory([&](qint64 size) {
+            asked = size;
+            sink = std::make_shared<Sink>();
+            return sink;
+        });
+        const QByteArray message = QByteArray(500, 'm');
+        const QByteArray input = "a APPEND {5}\r\nINBOX (\\Seen) {500+}\r\n" + message + "\r\n";
+        QByteArrayView rest(input);
+        qsizetype used = 0;
+        QCOMPARE(parser.feed(rest, used), CommandParser::Status::NeedContinuation);
+        QVERIFY(!sink); // the mailbox name is small: memory
+        rest = rest.sliced(used);
+        CommandParser::Status status = CommandParser::Status::NeedMore;
+        while (!rest.isEmpty() && status == CommandParser::Status::NeedMore) {
+            status = parser.feed(rest.first(qMin<qsizetype>(7, rest.size())), used);
+            rest = rest.sliced(used);
+        }
+        QCOMPARE(status, CommandParser::Status::Command);
+        const Command c = parser.takeCommand();
+        QCOMPARE(asked, 500);
+        QVERIFY(sink);
+        QCOMPARE(sink->got, message);
+        QCOMPARE(c.arguments.size(), 3);
+        QCOMPARE(c.arguments[0].value, QByteArray("INBOX"));
+        QVERIFY(!c.arguments[0].streamed);
+        QCOMPARE(c.arguments[2].streamed, std::static_pointer_cast<maild::imap::LiteralSink>(sink));
+        QVERIFY(c.arguments[2].value.isEmpty());
+        QCOMPARE(c.arguments[2].literalSize, 500);
+    }
+
+    void streamedLiteralWithNulIsDropped()
+    {
+        struct Sink : maild::imap::LiteralSink
+        {
+            void write(QByteArrayView) override {}
+        };
+        std::weak_ptr<Sink> made;
+        ParserLimits limits;
+        limits.streamLiteralsFrom = 4;
+        CommandParser parser(limits);
+        parser.setAuthenticated(true);
+        parser.setSinkFactory([&](qint64) {
+            auto sink = std::make_shared<Sink>();
+            made = sink;
+            return sink;
+        });
+        const QByteArray input("a APPEND INBOX {6+}\r\nab\0cde\r\n", 28);
+        qsizetype used = 0;
+        QCOMPARE(parser.feed(input, used), CommandParser::Status::Error);
+        QCOMPARE(parser.error().response(), QByteArray("a BAD NUL in literal"));
+        QVERIFY(made.expired());
     }
 
     void consumedStopsAtContinuation()

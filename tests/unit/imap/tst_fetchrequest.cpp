@@ -300,7 +300,7 @@ private slots:
     void requireUid()
     {
         auto request =
-            FetchRequest::parse({Token{Token::Type::Atom, "FLAGS", {}, false}}, 0, nullptr);
+            FetchRequest::parse({Token{Token::Type::Atom, "FLAGS", {}, false, {}, 0}}, 0, nullptr);
         QVERIFY(request);
         request->require(FetchItem::Kind::Uid);
         request->require(FetchItem::Kind::Uid);
