@@ -178,6 +178,7 @@ void DeliveryWorker::run(bool recover)
     m_mainDb = store::Database::open(m_dataDir + QStringLiteral("/maild.db"), &error);
     if (!m_mainDb)
         qWarning("delivery worker: %s", qPrintable(error));
+    settleAccepted();
     if (recover)
         this->recover();
     while (true) {
@@ -206,35 +207,10 @@ void DeliveryWorker::run(bool recover)
                                       Qt::QueuedConnection);
         }
     }
+    retryUnsettled();
+    forgetSettled();
     m_indexes.clear();
     m_mainDb.reset();
-}
-
-void DeliveryWorker::recover()
-{
-    int orphans = 0;
-    int accounts = 0;
-    const QDir mail(m_dataDir + QStringLiteral("/mail"));
-    for (const QString &account : mail.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QString error;
-        store::Database *db = QFileInfo::exists(mail.filePath(account) + QStringLiteral("/index.db")) ? indexFor(account, &error)
-                                                                                                       : nullptr;
-        if (!db)
-            continue;
-        ++accounts;
-        QSet<QString> known;
-        store::Statement files(*db, "SELECT file FROM messages");
-        while (files.next())
-            known.insert(files.text(0));
-        QDir msg(mail.filePath(account) + QStringLiteral("/msg"));
-        for (const QString &name : msg.entryList(QDir::Files)) {
-            if (!known.contains(QStringLiteral("msg/") + name) && msg.remove(name))
-                ++orphans;
-        }
-        setAccountUsage(account, MailIndex(*db).usage());
-    }
-    qInfo("recovery after an unclean stop: %d account folder(s) checked, %d uncommitted message file(s) removed",
-          accounts, orphans);
 }
 
 store::Database *DeliveryWorker::indexFor(const QString &account, QString *error, bool create)
@@ -314,7 +290,9 @@ void DeliveryWorker::processBatch(std::vector<Pending> &batch)
         for (const LocalRecipient &r : std::as_const(p.job.local))
             tally[r.account] += p.job.size;
     }
-    // 3. One transaction per account for the whole group.
+    // 3. One transaction per account for the whole group. In an account that receives a
+    //    message for several destinations this group, its copies are stored pending.
+    retryUnsettled();
     QHash<QString, std::vector<Pending *>> byAccount;
     for (Pending &p : batch) {
         if (!p.result.ok)
@@ -322,18 +300,23 @@ void DeliveryWorker::processBatch(std::vector<Pending> &batch)
         for (const LocalRecipient &r : std::as_const(p.job.local))
             byAccount[r.account].push_back(&p);
     }
+    const QSet<QString> twoPhase = spanningAccounts(batch);
     QHash<QString, qint64> usage;
     for (auto it = byAccount.begin(); it != byAccount.end(); ++it) {
-        deliverLocal(it.key(), it.value());
+        deliverLocal(it.key(), it.value(), twoPhase.contains(it.key()));
         QString error;
         if (store::Database *db = indexFor(it.key(), &error))
             usage.insert(it.key(), MailIndex(*db).usage());
     }
-    // 4. Remote copies, and the usage shown in account lists.
-    queueRemote(batch, usage);
+    // 4. Remote copies, the decisions on pending copies, and the usage shown in account
+    //    lists: one commit in maild.db.
+    queueRemote(batch, usage, twoPhase);
+    // 5. The pending copies become visible (or go, when their message failed elsewhere).
+    for (const QString &account : twoPhase)
+        settle(account, byAccount.value(account));
 }
 
-void DeliveryWorker::deliverLocal(const QString &account, std::vector<Pending *> &jobs)
+void DeliveryWorker::deliverLocal(const QString &account, std::vector<Pending *> &jobs, bool pending)
 {
     QString error;
     store::Database *db = indexFor(account, &error);
@@ -366,7 +349,8 @@ void DeliveryWorker::deliverLocal(const QString &account, std::vector<Pending *>
             boxes.insert(target->mailbox, *box);
         }
         MailboxRow &box = boxes[target->mailbox];
-        const qint64 id = index.addMessage(box, p->job.internalDate, p->job.size, target->flags);
+        const qint64 id = index.addMessage(box, p->job.internalDate, p->job.size, target->flags,
+                                           pending ? p->job.messageId : QString());
         if (id == 0)
             return fail(QStringLiteral("cannot index the message for %1: %2").arg(account, db->lastError()));
         if (!linkInto(p->job.spoolPath, msgDir + QLatin1Char('/') + QString::number(id)))
@@ -382,17 +366,26 @@ void DeliveryWorker::deliverLocal(const QString &account, std::vector<Pending *>
         return fail(QStringLiteral("cannot commit the mail index of %1: %2").arg(account, db->lastError()));
 }
 
-void DeliveryWorker::queueRemote(std::vector<Pending> &batch, const QHash<QString, qint64> &usage)
+void DeliveryWorker::queueRemote(std::vector<Pending> &batch, const QHash<QString, qint64> &usage,
+                                 const QSet<QString> &twoPhase)
 {
     bool anyRemote = false;
     for (const Pending &p : batch)
         anyRemote = anyRemote || (p.result.ok && !p.job.remote.isEmpty());
+    // Decided by this commit: the remote copies, and every copy stored pending.
+    const auto decidedHere = [&twoPhase](const Pending &p) {
+        if (!p.job.remote.isEmpty())
+            return true;
+        for (const LocalRecipient &r : p.job.local) {
+            if (twoPhase.contains(r.account))
+                return true;
+        }
+        return false;
+    };
     if (!m_mainDb) {
-        if (anyRemote) {
-            for (Pending &p : batch) {
-                if (p.result.ok && !p.job.remote.isEmpty())
-                    p.result = {false, true, false, {}, QStringLiteral("the queue database is not available")};
-            }
+        for (Pending &p : batch) {
+            if (p.result.ok && decidedHere(p))
+                p.result = {false, true, false, {}, QStringLiteral("the queue database is not available")};
         }
         return;
     }
@@ -427,18 +420,34 @@ void DeliveryWorker::queueRemote(std::vector<Pending> &batch, const QHash<QStrin
             ok = ok && insert.exec();
         }
     }
+    store::Statement accept(*m_mainDb, "INSERT OR IGNORE INTO accepted (delivery, account) VALUES (?1, ?2)");
+    for (const Pending &p : batch) {
+        if (!p.result.ok)
+            continue;
+        for (const LocalRecipient &r : p.job.local) {
+            if (!twoPhase.contains(r.account))
+                continue;
+            accept.reset();
+            accept.bind(1, p.job.messageId).bind(2, r.account);
+            ok = ok && accept.exec();
+        }
+    }
+    ok = ok && deleteSettled();
     store::Statement setUsage(*m_mainDb, "UPDATE accounts SET usage_bytes = ?2 WHERE name = ?1");
     for (auto it = usage.cbegin(); it != usage.cend(); ++it) {
         setUsage.reset();
         setUsage.bind(1, it.key()).bind(2, it.value());
         setUsage.exec(); // a display cache; the index is authoritative
     }
-    if (ok && tx.commit())
+    if (ok && tx.commit()) {
+        m_settled.clear();
         return;
+    }
     for (Pending &p : batch) {
-        if (p.result.ok && !p.job.remote.isEmpty()) {
-            p.result = {false, true, false, {}, QStringLiteral("cannot record the queued message: %1").arg(m_mainDb->lastError())};
-            ::unlink(QFile::encodeName(queueDir + QLatin1Char('/') + p.job.messageId).constData());
+        if (p.result.ok && decidedHere(p)) {
+            p.result = {false, true, false, {}, QStringLiteral("cannot record the accepted message: %1").arg(m_mainDb->lastError())};
+            if (!p.job.remote.isEmpty())
+                ::unlink(QFile::encodeName(queueDir + QLatin1Char('/') + p.job.messageId).constData());
         }
     }
 }

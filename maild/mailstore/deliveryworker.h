@@ -4,6 +4,12 @@
 // fsyncs the folder, commits the account's index, queues remote copies (queue/ + maild.db),
 // and only then reports success — one commit per account per group, however many
 // messages arrived meanwhile (group commit instead of skipping fsync).
+// A message for several destinations (accounts, or an account and the queue) is accepted
+// as one: in each account that receives such a message in a group, the group's copies are
+// committed pending (invisible); one commit in maild.db (the queue rows and a row per
+// pending copy in `accepted`) decides; then the copies are shown, or removed when their
+// message failed elsewhere. After a crash, recovery shows what `accepted` names and removes
+// every other pending copy, so no recipient ever has a message its sender was not told of.
 #pragma once
 
 #include "mailstore/delivery.h"
@@ -67,13 +73,28 @@ private:
 
     void post(std::function<void()> task);
     void run(bool recover);
-    // After a crash: removes message files that no committed index row names (a delivery
-    // interrupted between link and commit) and copies each index's usage to maild.db.
+    // After a crash: removes the pending copies that no accepted row decided, the message
+    // files that no committed index row names (a delivery interrupted between link and
+    // commit), and copies each index's usage to maild.db.
     void recover();
     void processBatch(std::vector<Pending> &batch);
     void setAccountUsage(const QString &account, qint64 usage);
-    void deliverLocal(const QString &account, std::vector<Pending *> &jobs);
-    void queueRemote(std::vector<Pending> &batch, const QHash<QString, qint64> &usage);
+    void deliverLocal(const QString &account, std::vector<Pending *> &jobs, bool pending);
+    void queueRemote(std::vector<Pending> &batch, const QHash<QString, qint64> &usage, const QSet<QString> &twoPhase);
+
+    // Two-phase acceptance (acceptance.cpp).
+    // The accounts that receive a message of the group that also goes elsewhere.
+    static QSet<QString> spanningAccounts(const std::vector<Pending> &batch);
+    // Shows the account's pending copies of accepted messages and removes the others.
+    void settle(const QString &account, const std::vector<Pending *> &jobs);
+    // At start: shows every copy that `accepted` names (a crash or a failure came between
+    // the decision and the settling), then forgets those rows.
+    void settleAccepted();
+    void retryUnsettled();
+    // The settled rows of `accepted` leave it in maild.db's next commit (deleteSettled, in
+    // that commit's transaction), or in one of their own at the end (forgetSettled).
+    bool deleteSettled();
+    void forgetSettled();
     // The account's index, opened once per run; its folder is created only for deliveries.
     store::Database *indexFor(const QString &account, QString *error, bool create = true);
 
@@ -89,6 +110,14 @@ private:
     QHash<QString, std::shared_ptr<store::Database>> m_indexes;
     QSet<QString> m_deleted; // accounts deleted and not created again
     std::unique_ptr<store::Database> m_mainDb;
+    struct Decision
+    {
+        QString delivery;
+        QString account;
+        bool accepted = false;
+    };
+    QList<Decision> m_unsettled; // settling failed: tried again before the next group
+    QList<Decision> m_settled;   // settled accepted rows, to delete from `accepted`
 };
 
 } // namespace maild::mailstore

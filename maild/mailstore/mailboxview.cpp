@@ -69,7 +69,7 @@ std::optional<MailboxStatus> MailboxView::status(const QString &accountDir, cons
     out.row = *row;
     // \Seen is stored as a word of the space-separated flags.
     store::Statement counts(*db, "SELECT uid, size, ' ' || flags || ' ' NOT LIKE '% \\Seen %' "
-                                 "FROM messages WHERE mailbox_id = ?1 ORDER BY uid");
+                                 "FROM messages WHERE mailbox_id = ?1 AND pending IS NULL ORDER BY uid");
     counts.bind(1, out.row.id);
     while (counts.next()) {
         out.uids.append(counts.int64(0));
@@ -109,7 +109,7 @@ QList<StoredMessage> MailboxView::messages()
     if (!m_db || m_mailboxId == 0)
         return out;
     store::Statement st(*m_db, "SELECT id, uid, size, file, internal_date, flags, modseq FROM messages "
-                               "WHERE mailbox_id = ?1 ORDER BY uid");
+                               "WHERE mailbox_id = ?1 AND pending IS NULL ORDER BY uid");
     st.bind(1, m_mailboxId);
     while (st.next()) {
         out.append({st.int64(0), st.int64(1), st.int64(2), m_accountDir + QLatin1Char('/') + st.text(3),

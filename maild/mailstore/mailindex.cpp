@@ -66,13 +66,17 @@ const char *kSchemaV3 = R"sql(
 
 // 4: subscriptions are names of their own (RFC 3501 6.3.6): the server never changes them
 // on its own, so a deleted mailbox stays subscribed and a name may be subscribed before it
-// exists. The mailboxes subscribed so far keep their subscription.
+// exists. The mailboxes subscribed so far keep their subscription. And messages.pending: the
+// id of a delivery whose copy is stored but not yet visible (a message for several
+// destinations becomes visible in all of them or in none; see deliveryworker.h).
 const char *kSchemaV4 = R"sql(
     CREATE TABLE subscriptions (
         name TEXT PRIMARY KEY
     ) WITHOUT ROWID;
     INSERT OR IGNORE INTO subscriptions (name) SELECT name FROM mailboxes WHERE subscribed != 0;
     ALTER TABLE mailboxes DROP COLUMN subscribed;
+    ALTER TABLE messages ADD COLUMN pending TEXT;
+    CREATE INDEX messages_pending ON messages(pending) WHERE pending IS NOT NULL;
 )sql";
 
 // A UIDVALIDITY that differs from any earlier mailbox of the same name: time-based, and
@@ -176,14 +180,17 @@ qint64 MailIndex::usage()
     return st.next() ? st.int64(0) : 0;
 }
 
-qint64 MailIndex::addMessage(MailboxRow &mailbox, const QDateTime &internalDate, qint64 size, const QString &flags)
+qint64 MailIndex::addMessage(MailboxRow &mailbox, const QDateTime &internalDate, qint64 size, const QString &flags,
+                             const QString &pending)
 {
     const qint64 uid = mailbox.uidNext;
     const qint64 modseq = mailbox.highestModSeq + 1;
-    Statement insert(m_db, "INSERT INTO messages (mailbox_id, uid, internal_date, size, flags, modseq, file) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, '')");
+    Statement insert(m_db, "INSERT INTO messages (mailbox_id, uid, internal_date, size, flags, modseq, file, pending) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, '', ?7)");
     insert.bind(1, mailbox.id).bind(2, uid).bind(3, internalDate.toUTC().toString(Qt::ISODate)).bind(4, size)
         .bind(5, flags).bind(6, modseq);
+    if (!pending.isEmpty())
+        insert.bind(7, pending);
     if (!insert.exec())
         return 0;
     const qint64 id = m_db.lastInsertRowId();
@@ -371,6 +378,31 @@ QHash<qint64, qint64> MailIndex::modSeqs(const QList<qint64> &ids)
             out.insert(id, st.int64(0));
     }
     return out;
+}
+
+QStringList MailIndex::pendingDeliveries()
+{
+    QStringList out;
+    Statement st(m_db, "SELECT DISTINCT pending FROM messages WHERE pending IS NOT NULL");
+    while (st.next())
+        out.append(st.text(0));
+    return out;
+}
+
+bool MailIndex::settle(const QString &delivery, bool accept, QStringList *files)
+{
+    if (accept) {
+        Statement show(m_db, "UPDATE messages SET pending = NULL WHERE pending = ?1");
+        show.bind(1, delivery);
+        return show.exec();
+    }
+    QList<qint64> ids;
+    Statement find(m_db, "SELECT id FROM messages WHERE pending = ?1");
+    find.bind(1, delivery);
+    while (find.next())
+        ids.append(find.int64(0));
+    qint64 freed = 0;
+    return removeMessages(ids, files, &freed);
 }
 
 bool MailIndex::removeMessages(const QList<qint64> &ids, QStringList *files, qint64 *freed)

@@ -53,8 +53,15 @@ public:
     QList<MailboxRow> mailboxes();
     qint64 usage();
     // Adds a message row to the mailbox and returns its id (its file is msg/<id>); 0 on failure.
-    // Bumps UIDNEXT, HIGHESTMODSEQ and the usage counter.
-    qint64 addMessage(MailboxRow &mailbox, const QDateTime &internalDate, qint64 size, const QString &flags = {});
+    // Bumps UIDNEXT, HIGHESTMODSEQ and the usage counter. With pending (a delivery's id) the
+    // row stays invisible to readers until settle() accepts that delivery.
+    qint64 addMessage(MailboxRow &mailbox, const QDateTime &internalDate, qint64 size, const QString &flags = {},
+                      const QString &pending = {});
+    // The deliveries with rows still pending here.
+    QStringList pendingDeliveries();
+    // Makes a delivery's pending rows visible (accept), or removes them (their files are added
+    // to *files for removal after the commit, the usage is lowered).
+    bool settle(const QString &delivery, bool accept, QStringList *files);
 
     // Mailbox management (RFC 3501 6.3). Each returns an error sentence or "".
     QString createMailbox(const QString &name, const QString &specialUse = {});

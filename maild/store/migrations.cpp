@@ -9,7 +9,7 @@ namespace maild::store {
 
 namespace {
 
-constexpr std::array<const char *, 4> kSteps{{
+constexpr std::array<const char *, 5> kSteps{{
     // 1: accounts, their addresses, local domains, settings, the audit log.
     R"sql(
     CREATE TABLE accounts (
@@ -104,6 +104,16 @@ constexpr std::array<const char *, 4> kSteps{{
         published_records TEXT NOT NULL DEFAULT '',
         published_at TEXT NOT NULL DEFAULT ''
     );
+    )sql",
+    // 5: the deliveries accepted although their copies in these accounts' indexes are still
+    // marked pending: the one commit that decides a message for several destinations (its
+    // copies are shown, or after a crash removed when no row is here).
+    R"sql(
+    CREATE TABLE accepted (
+        delivery TEXT NOT NULL,
+        account TEXT NOT NULL,
+        PRIMARY KEY (delivery, account)
+    ) WITHOUT ROWID;
     )sql",
 }};
 

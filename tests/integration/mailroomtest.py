@@ -132,7 +132,9 @@ class Daemon:
         if self.proc and self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
-            self.output.close()
+        output = getattr(self, "output", None)
+        if output is not None and not output.closed:
+            output.close()
 
     def cleanup(self):
         self.kill()

@@ -1,14 +1,20 @@
 """The mail store never hands out the wrong message: a message's id and file name are never
 used again after it is expunged, so a session that has not yet heard of the expunge cannot
-read or change the message delivered after it.
+read or change the message delivered after it; nothing is delivered into a deleted account;
+a message for two accounts reaches both or neither, wherever maild is killed.
 """
 import os
+import re
+import shutil
+import signal
 import sqlite3
+import subprocess
+import time
 import unittest
 
 import mailroomtest
 from imaptest import ImapTestCase, OwnDaemonImapTestCase, wait_imap
-from smtptest import make_message
+from smtptest import SmtpConn, dot_stuff, make_message, wait_smtp
 
 
 class NoReusedIds(ImapTestCase):
@@ -84,6 +90,97 @@ class DeliveryIntoADeletedAccount(ImapTestCase):
         self.expect(reply, 451)
         self.assertEqual(self.store.messages(alive), [], "one recipient got a message the client was told to retry")
         self.assertFalse(os.path.exists(self.store.account_dir(gone)))
+
+
+class AcceptedAsOne(OwnDaemonImapTestCase):
+    """A message for two accounts is committed in two indexes: maild is killed (strace injects
+    SIGKILL) at each fsync and fdatasync of that delivery in turn, restarted, and the copies
+    are counted per recipient: both or neither, and both after a 250."""
+
+    def count(self, account, subject):
+        needle = b"\r\nSubject: " + subject.encode() + b"\r\n"
+        return sum(1 for m in self.store.messages(account) if m["content"] and needle in m["content"])
+
+    def attach(self, daemon, syscall, k):
+        strace = subprocess.Popen(["strace", "-f", "-qq", "-o", os.devnull, "-e", "trace=" + syscall,
+                                   "-e", "inject=%s:signal=SIGKILL:when=%d" % (syscall, k), "-p", str(daemon.pid)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while True:  # attached once the daemon's main thread has a tracer
+            with open("/proc/%d/status" % daemon.pid) as f:
+                if re.search(r"^TracerPid:\s+[1-9]", f.read(), re.M):
+                    break
+            self.assertIsNone(strace.poll(), "strace could not attach")
+            self.assertLess(time.monotonic(), deadline, "strace did not attach")
+            time.sleep(0.02)
+        time.sleep(0.2)  # every thread is traced
+        return strace
+
+    def deliver_while_injecting(self, daemon, recipients, subject, syscall, k):
+        """Returns (the final reply's code or None, whether maild was killed)."""
+        c = SmtpConn(self.smtp_port)
+        try:
+            self.assertEqual(c.cmd("EHLO client.test").code, 250)
+            self.expect(c.cmd("MAIL FROM:<sender@client.test>"), 250, "2.1.0")
+            for r in recipients:
+                self.expect(c.cmd("RCPT TO:<%s>" % self.address(r)), 250, "2.1.5")
+            self.expect(c.cmd("DATA"), 354)
+            strace = self.attach(daemon, syscall, k)
+            try:
+                c.send(dot_stuff(make_message(subject)))
+                try:
+                    code = c.reply(timeout=15).code
+                except (OSError, AssertionError, ConnectionError):
+                    code = None
+                try:
+                    daemon.proc.wait(2 if code == 250 else 10)
+                except subprocess.TimeoutExpired:
+                    pass
+                killed = daemon.proc.poll() is not None
+            finally:
+                if strace.poll() is None:
+                    strace.send_signal(signal.SIGINT)
+                try:
+                    strace.wait(10)
+                except subprocess.TimeoutExpired:
+                    strace.kill()
+                    strace.wait()
+        finally:
+            c.close()
+        return code, killed
+
+    def test_killed_at_every_sync_of_a_two_account_delivery(self):
+        if shutil.which("strace") is None:
+            self.fail("strace is not installed (Debian package strace)")
+        one, _ = self.new_account("one")
+        two, _ = self.new_account("two")
+        for account in (one, two):  # the indexes exist: the traced deliveries are the ordinary case
+            self.deliver_to(account, [make_message("warm-up")])
+        daemon = self.daemon
+        partial, lost, kills = [], [], 0
+        for syscall in ("fdatasync", "fsync"):
+            for k in range(1, 40):
+                subject = "atomic-%s-%d" % (syscall, k)
+                code, killed = self.deliver_while_injecting(daemon, [one, two], subject, syscall, k)
+                if killed:
+                    kills += 1
+                    daemon.kill()
+                    daemon = mailroomtest.Daemon(data_dir=self.daemon.data_dir, ports=self.daemon.ports)
+                    daemon.start()
+                    self.addCleanup(daemon.kill)
+                    wait_smtp(self.smtp_port)
+                counts = [self.count(one, subject), self.count(two, subject)]
+                if counts not in ([0, 0], [1, 1]):
+                    partial.append((subject, counts, code))
+                if code == 250 and counts != [1, 1]:
+                    lost.append((subject, counts))
+                if not killed:
+                    self.assertEqual(code, 250, subject)
+                    break  # past the last %s of the delivery
+        self.assertEqual(partial, [], "a message reached one of its two recipients only (killed at that sync)")
+        self.assertEqual(lost, [], "acknowledged copies lost")
+        self.assertGreaterEqual(kills, 4, "too few sync points were hit: the test saw nothing")
+        self.assertEqual(daemon.stop(), 0)
 
 
 class IndexUpgrade(OwnDaemonImapTestCase):

@@ -7,6 +7,8 @@ acknowledgements maild gets SIGKILL, is restarted on the same data directory, an
 
 - every acknowledged message is present once in each of its recipients' INBOX, byte for byte
   after our Return-Path/Received headers (checksum);
+- a message is in all of its recipients' INBOXes or in none (counted per recipient), and no
+  copy is left pending;
 - nothing half-written is visible: every index row's file exists with the recorded size and
   its content is exactly one of the messages that were sent (acknowledged or not), no
   message appears twice, UIDs are unique and below UIDNEXT;
@@ -139,6 +141,7 @@ class CrashDuringBurst(unittest.TestCase):
                         sys.stderr.write("crash test data kept in %s\n" % data_dir))
         self.ok = False
         self.usage_mismatches = []
+        self.spanning_counted = 0
         ledger = Ledger()
 
         daemon, port = self.start_daemon(data_dir)
@@ -180,6 +183,7 @@ class CrashDuringBurst(unittest.TestCase):
         daemon.stop()
         self.assertEqual(ledger.refused, [], "non-250 final replies during the bursts")
         self.assertEqual(self.usage_mismatches, [], "usage shown by account.get differs from the index after restart")
+        self.assertGreater(self.spanning_counted, 0, "no two-recipient message was delivered: the check saw nothing")
         self.assertLess(time.monotonic() - started, 180, "the crash test took too long")
         self.ok = True
 
@@ -198,6 +202,7 @@ class CrashDuringBurst(unittest.TestCase):
             uids = {}
             for row in rows:
                 what = "%s%s uid %s (%s)" % (where, account, row["uid"], row["file"])
+                self.assertIsNone(row.get("pending"), what + ": a copy still pending after the restart")
                 self.assertIsNotNone(row["content"], what + ": index row without its file")
                 self.assertEqual(os.path.getsize(row["path"]), row["size"], what + ": size differs")
                 referenced.add(os.path.realpath(row["path"]))
@@ -245,6 +250,13 @@ class CrashDuringBurst(unittest.TestCase):
         self.assertEqual(duplicates, {}, where + "messages stored more than once")
         missing = [(tid, a) for tid, (_, rcpts) in ledger.acked.items() for a in rcpts if (tid, a) not in present]
         self.assertEqual(missing, [], where + "%d acknowledged copies lost" % len(missing))
+        # A message is accepted as one: all of its recipients have it, or none (a sender not
+        # told 250 retries, and a recipient that had it would get it twice).
+        partial = sorted(tid for tid, (_, rcpts) in ledger.sent.items()
+                         if 0 < sum((tid, a) in present for a in rcpts) < len(rcpts))
+        self.assertEqual(partial, [], where + "%d message(s) reached only some of their recipients" % len(partial))
+        self.spanning_counted += sum(1 for tid, (_, rcpts) in ledger.sent.items()
+                                     if len(rcpts) > 1 and (tid, rcpts[0]) in present)
 
 
 def parse_placement(line):
