@@ -18,6 +18,7 @@
 #include "mailstore/mailstore.h"
 #include "imap/imapservice.h"
 #include "imap/imapsettings.h"
+#include "imap/messagesummary.h"
 #include "pop3/pop3service.h"
 #include "pop3/pop3settings.h"
 #include "smtp/smtpservice.h"
@@ -172,6 +173,7 @@ QString Daemon::start()
                                 *m_settingsTable, m_dataDir->root(), m_options.profile,
                                 QDateTime::currentDateTimeUtc(), nullptr});
     m_mailStore = std::make_unique<mailstore::MailStore>(m_dataDir->root());
+    m_mailStore->setSummarizer(imap::summarizeMessage);
     if (QString e = m_mailStore->start(!m_dataDir->previousRunWasClean()); !e.isEmpty())
         return e;
     m_resolver = std::make_unique<auth::AddressResolver>(*m_accounts, *m_settings);

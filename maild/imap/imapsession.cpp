@@ -219,6 +219,31 @@ void ImapSession::outputWritten()
 {
     if (!m_queue.empty())
         pump();
+    if (m_step)
+        continueSteps();
+}
+
+void ImapSession::runInSteps(std::function<bool()> step)
+{
+    m_step = std::move(step);
+    suspend();
+    continueSteps();
+}
+
+void ImapSession::continueSteps()
+{
+    if (m_stepping)
+        return; // a step's own writes do not start the next one
+    m_stepping = true;
+    while (m_step && !isClosed() && m_queue.empty() && pendingOutput() < kHighWater) {
+        if (m_step()) {
+            m_step = nullptr;
+            m_stepping = false;
+            resume();
+            return;
+        }
+    }
+    m_stepping = false;
 }
 
 void ImapSession::pump()

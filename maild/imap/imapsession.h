@@ -67,6 +67,11 @@ public:
     // the tagged response, then calls resume().
     void suspend();
     void resume();
+    // A long answer written in steps (FETCH of many messages): step() writes a little and
+    // returns true once it has sent the tagged response. It runs again whenever the output
+    // has drained below the high-water mark, so no more than that is ever waiting in memory
+    // however slowly the client reads. Input is held until the last step.
+    void runInSteps(std::function<bool()> step);
 
     // -- state changes ----------------------------------------------------------------
     bool canStartTls();
@@ -150,6 +155,9 @@ private:
         qint64 length = 0;
     };
     std::deque<Chunk> m_queue;
+    std::function<bool()> m_step; // the running runInSteps() answer
+    bool m_stepping = false;
+    void continueSteps();
     bool m_fileStarted = false; // the front chunk's range is being sent
     qint64 m_fileLeft = 0;
     bool m_streaming = false;

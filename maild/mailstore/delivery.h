@@ -2,10 +2,26 @@
 // the SMTP session, carried out by the delivery worker, answered back on the event loop.
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QStringList>
+#include <functional>
 
 namespace maild::mailstore {
+
+// What FETCH ENVELOPE, BODY and BODYSTRUCTURE answer for a message: computed once, when it
+// is delivered, by the summarizer the daemon installs (MailStore::setSummarizer; the store
+// itself knows nothing of IMAP), and kept in the index beside the message's row. Empty when
+// unknown (a message stored before the cache existed): FETCH then parses the file.
+struct MessageSummary
+{
+    QByteArray envelope;
+    QByteArray body;
+    QByteArray bodyStructure;
+
+    bool isEmpty() const { return envelope.isEmpty(); }
+};
+using Summarizer = std::function<MessageSummary(QByteArrayView message)>;
 
 struct LocalRecipient
 {

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -87,7 +88,7 @@ void DeliveryWorker::submit(DeliveryJob job, Completion done)
 {
     {
         std::lock_guard lock(m_mutex);
-        m_queue.push_back(Pending{std::move(job), std::move(done), {}});
+        m_queue.push_back(Pending{std::move(job), std::move(done), {}, {}});
     }
     m_wake.notify_one();
 }
@@ -161,6 +162,23 @@ void DeliveryWorker::removeAccount(const QString &account)
 void DeliveryWorker::accountCreated(const QString &account)
 {
     post([this, account] { m_deleted.remove(account); });
+}
+
+MessageSummary DeliveryWorker::summarize(const DeliveryJob &job) const
+{
+    if (job.size <= 0)
+        return {};
+    // The spool descriptor is write-only: the file is mapped through one of its own.
+    const int fd = ::open(QFile::encodeName(job.spoolPath).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return {}; // FETCH parses the file instead
+    void *map = ::mmap(nullptr, size_t(job.size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (map == MAP_FAILED)
+        return {};
+    const MessageSummary out = m_summarizer(QByteArrayView(static_cast<const char *>(map), job.size));
+    ::munmap(map, size_t(job.size));
+    return out;
 }
 
 void DeliveryWorker::setAccountUsage(const QString &account, qint64 usage)
@@ -253,12 +271,16 @@ store::Database *DeliveryWorker::indexFor(const QString &account, QString *error
 
 void DeliveryWorker::processBatch(std::vector<Pending> &batch)
 {
-    // 1. The data of every message reaches the disk before anything points at it.
+    // 1. The data of every message reaches the disk before anything points at it; local
+    //    copies get the message's summary for the index.
     for (Pending &p : batch) {
         p.result.ok = true;
         if (::fdatasync(p.job.spoolFd) != 0) {
             p.result = {false, true, false, {}, QStringLiteral("cannot write the message to disk: %1").arg(errnoText())};
+            continue;
         }
+        if (m_summarizer && !p.job.local.isEmpty())
+            p.summary = summarize(p.job);
     }
     // 2. Exact quotas: usage counters change only on this thread.
     QHash<QString, qint64> tally;
@@ -349,8 +371,8 @@ void DeliveryWorker::deliverLocal(const QString &account, std::vector<Pending *>
             boxes.insert(target->mailbox, *box);
         }
         MailboxRow &box = boxes[target->mailbox];
-        const qint64 id = index.addMessage(box, p->job.internalDate, p->job.size, target->flags,
-                                           pending ? p->job.messageId : QString());
+        const qint64 id = index.addMessage(box, {p->job.internalDate, p->job.size, target->flags,
+                                                 pending ? p->job.messageId : QString(), p->summary});
         if (id == 0)
             return fail(QStringLiteral("cannot index the message for %1: %2").arg(account, db->lastError()));
         if (!linkInto(p->job.spoolPath, msgDir + QLatin1Char('/') + QString::number(id)))

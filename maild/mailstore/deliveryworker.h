@@ -40,6 +40,9 @@ public:
     DeliveryWorker(QString dataDir, QObject *resultContext);
     ~DeliveryWorker();
 
+    // Computes each delivered message's summary for the index (before start(); runs on the
+    // worker thread, so it must only read its argument).
+    void setSummarizer(Summarizer summarizer) { m_summarizer = std::move(summarizer); }
     void start(bool recover = false);
     // Finishes every submitted job, then ends the thread.
     void stop();
@@ -69,7 +72,9 @@ private:
         DeliveryJob job;
         Completion done;
         DeliveryResult result;
+        MessageSummary summary;
     };
+    MessageSummary summarize(const DeliveryJob &job) const;
 
     void post(std::function<void()> task);
     void run(bool recover);
@@ -100,6 +105,7 @@ private:
 
     QString m_dataDir;
     QObject *m_context;
+    Summarizer m_summarizer;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Pending> m_queue;

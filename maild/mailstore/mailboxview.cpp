@@ -118,4 +118,19 @@ QList<StoredMessage> MailboxView::messages()
     return out;
 }
 
+MessageSummary MailboxView::summary(qint64 id)
+{
+    if (!m_db)
+        return {};
+    if (!m_summary)
+        m_summary = std::make_unique<store::Statement>(*m_db, "SELECT envelope, body, bodystructure FROM messages WHERE id = ?1");
+    m_summary->reset();
+    m_summary->bind(1, id);
+    MessageSummary out;
+    if (m_summary->next())
+        out = {m_summary->blob(0), m_summary->blob(1), m_summary->blob(2)};
+    m_summary->reset(); // no read transaction stays open between FETCH steps
+    return out;
+}
+
 } // namespace maild::mailstore

@@ -14,6 +14,7 @@
 
 namespace maild::store {
 class Database;
+class Statement;
 }
 
 namespace maild::mailstore {
@@ -74,12 +75,15 @@ public:
     qint64 uidNext() const { return m_uidNext; }
     qint64 highestModSeq() const { return m_highestModSeq; }
     QList<StoredMessage> messages();
+    // The summary kept for a message (FETCH ENVELOPE, BODY, BODYSTRUCTURE); empty when none.
+    MessageSummary summary(qint64 id);
 
 private:
     MailboxView() = default;
 
     QString m_accountDir;
     std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<store::Statement> m_summary;
     qint64 m_mailboxId = 0;
     qint64 m_uidValidity = 0;
     qint64 m_uidNext = 1;

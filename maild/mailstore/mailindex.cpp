@@ -66,9 +66,10 @@ const char *kSchemaV3 = R"sql(
 
 // 4: subscriptions are names of their own (RFC 3501 6.3.6): the server never changes them
 // on its own, so a deleted mailbox stays subscribed and a name may be subscribed before it
-// exists. The mailboxes subscribed so far keep their subscription. And messages.pending: the
-// id of a delivery whose copy is stored but not yet visible (a message for several
-// destinations becomes visible in all of them or in none; see deliveryworker.h).
+// exists. The mailboxes subscribed so far keep their subscription. messages.pending: the id
+// of a delivery whose copy is stored but not yet visible (a message for several destinations
+// becomes visible in all of them or in none; see deliveryworker.h). messages.envelope, body,
+// bodystructure: the message's summary (MessageSummary), NULL for older messages.
 const char *kSchemaV4 = R"sql(
     CREATE TABLE subscriptions (
         name TEXT PRIMARY KEY
@@ -77,6 +78,9 @@ const char *kSchemaV4 = R"sql(
     ALTER TABLE mailboxes DROP COLUMN subscribed;
     ALTER TABLE messages ADD COLUMN pending TEXT;
     CREATE INDEX messages_pending ON messages(pending) WHERE pending IS NOT NULL;
+    ALTER TABLE messages ADD COLUMN envelope BLOB;
+    ALTER TABLE messages ADD COLUMN body BLOB;
+    ALTER TABLE messages ADD COLUMN bodystructure BLOB;
 )sql";
 
 // A UIDVALIDITY that differs from any earlier mailbox of the same name: time-based, and
@@ -180,17 +184,18 @@ qint64 MailIndex::usage()
     return st.next() ? st.int64(0) : 0;
 }
 
-qint64 MailIndex::addMessage(MailboxRow &mailbox, const QDateTime &internalDate, qint64 size, const QString &flags,
-                             const QString &pending)
+qint64 MailIndex::addMessage(MailboxRow &mailbox, const NewMessage &m)
 {
     const qint64 uid = mailbox.uidNext;
     const qint64 modseq = mailbox.highestModSeq + 1;
-    Statement insert(m_db, "INSERT INTO messages (mailbox_id, uid, internal_date, size, flags, modseq, file, pending) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, '', ?7)");
-    insert.bind(1, mailbox.id).bind(2, uid).bind(3, internalDate.toUTC().toString(Qt::ISODate)).bind(4, size)
-        .bind(5, flags).bind(6, modseq);
-    if (!pending.isEmpty())
-        insert.bind(7, pending);
+    Statement insert(m_db, "INSERT INTO messages (mailbox_id, uid, internal_date, size, flags, modseq, file, pending, "
+                           "envelope, body, bodystructure) VALUES (?1, ?2, ?3, ?4, ?5, ?6, '', ?7, ?8, ?9, ?10)");
+    insert.bind(1, mailbox.id).bind(2, uid).bind(3, m.internalDate.toUTC().toString(Qt::ISODate)).bind(4, m.size)
+        .bind(5, m.flags).bind(6, modseq);
+    if (!m.pending.isEmpty())
+        insert.bind(7, m.pending);
+    if (!m.summary.isEmpty())
+        insert.bind(8, m.summary.envelope).bind(9, m.summary.body).bind(10, m.summary.bodyStructure);
     if (!insert.exec())
         return 0;
     const qint64 id = m_db.lastInsertRowId();
@@ -199,7 +204,7 @@ qint64 MailIndex::addMessage(MailboxRow &mailbox, const QDateTime &internalDate,
     Statement box(m_db, "UPDATE mailboxes SET uidnext = ?2, highestmodseq = ?3 WHERE id = ?1");
     box.bind(1, mailbox.id).bind(2, uid + 1).bind(3, modseq);
     Statement usage(m_db, "UPDATE meta SET value = value + ?1 WHERE key = 'usage'");
-    usage.bind(1, size);
+    usage.bind(1, m.size);
     if (!file.exec() || !box.exec() || !usage.exec())
         return 0;
     mailbox.uidNext = uid + 1;
@@ -332,13 +337,16 @@ QList<QPair<qint64, qint64>> MailIndex::copyMessages(const QList<qint64> &ids, M
                                                      const QString &accountDir, QString *error)
 {
     QList<QPair<qint64, qint64>> out;
-    Statement read(m_db, "SELECT uid, internal_date, size, flags, file FROM messages WHERE id = ?1");
+    Statement read(m_db, "SELECT uid, internal_date, size, flags, file, envelope, body, bodystructure FROM messages "
+                         "WHERE id = ?1");
     for (qint64 id : ids) {
         read.reset();
         read.bind(1, id);
         if (!read.next())
             continue;
-        const qint64 newId = addMessage(target, QDateTime::fromString(read.text(1), Qt::ISODate), read.int64(2), read.text(3));
+        const NewMessage copy{QDateTime::fromString(read.text(1), Qt::ISODate), read.int64(2), read.text(3), {},
+                              {read.blob(5), read.blob(6), read.blob(7)}};
+        const qint64 newId = addMessage(target, copy);
         if (newId == 0) {
             *error = m_db.lastError();
             return {};

@@ -5,6 +5,8 @@
 // usage and UIDs stay exact; MailboxView reads on the event loop.
 #pragma once
 
+#include "mailstore/delivery.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -55,8 +57,15 @@ public:
     // Adds a message row to the mailbox and returns its id (its file is msg/<id>); 0 on failure.
     // Bumps UIDNEXT, HIGHESTMODSEQ and the usage counter. With pending (a delivery's id) the
     // row stays invisible to readers until settle() accepts that delivery.
-    qint64 addMessage(MailboxRow &mailbox, const QDateTime &internalDate, qint64 size, const QString &flags = {},
-                      const QString &pending = {});
+    struct NewMessage
+    {
+        QDateTime internalDate;
+        qint64 size = 0;
+        QString flags;
+        QString pending;
+        MessageSummary summary;
+    };
+    qint64 addMessage(MailboxRow &mailbox, const NewMessage &message);
     // The deliveries with rows still pending here.
     QStringList pendingDeliveries();
     // Makes a delivery's pending rows visible (accept), or removes them (their files are added

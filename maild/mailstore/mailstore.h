@@ -25,6 +25,8 @@ public:
     // After an unclean stop the worker first recovers every account folder (see
     // DeliveryWorker::recover) before it takes new deliveries.
     QString start(bool recover);
+    // Before start(): how each delivered message's summary is computed (see MessageSummary).
+    void setSummarizer(Summarizer summarizer) { m_worker.setSummarizer(std::move(summarizer)); }
     void stop();
 
     // A new spool file for an incoming message; id is unique per message.

@@ -39,6 +39,13 @@ Statement &Statement::bind(int index, qint64 value)
     return *this;
 }
 
+Statement &Statement::bind(int index, const QByteArray &blob)
+{
+    if (m_stmt)
+        sqlite3_bind_blob(m_stmt, index, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
 Statement &Statement::bindNull(int index)
 {
     if (m_stmt)
@@ -81,6 +88,14 @@ QString Statement::text(int column) const
 {
     const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+QByteArray Statement::blob(int column) const
+{
+    if (sqlite3_column_type(m_stmt, column) == SQLITE_NULL)
+        return {};
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    return QByteArray(data ? data : "", sqlite3_column_bytes(m_stmt, column));
 }
 
 qint64 Statement::int64(int column) const

@@ -31,6 +31,7 @@ public:
     Statement &bind(int index, int value) { return bind(index, qint64(value)); }
     Statement &bind(int index, bool value) { return bind(index, qint64(value ? 1 : 0)); }
     Statement &bindNull(int index);
+    Statement &bind(int index, const QByteArray &blob); // a BLOB
 
     // Advances to the next row: true when a row is available, false when done or failed
     // (check ok()).
@@ -43,6 +44,7 @@ public:
     void reset();
 
     QString text(int column) const;
+    QByteArray blob(int column) const; // a null QByteArray for NULL
     qint64 int64(int column) const;
     bool isNull(int column) const;
 

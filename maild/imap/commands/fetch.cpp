@@ -1,8 +1,10 @@
 // FETCH and UID FETCH (RFC 3501 6.4.5, 6.4.8, 7.4.2; CONDSTORE of RFC 7162 3.1.4-3.1.5:
-// MODSEQ and the CHANGEDSINCE modifier). Items come parsed from FetchRequest; a message file
-// is opened only when an item needs it, mapped read-only (never read into memory), parsed
+// MODSEQ and the CHANGEDSINCE modifier). Items come parsed from FetchRequest; ENVELOPE, BODY
+// and BODYSTRUCTURE come from the summary the index keeps of each message; a message file is
+// opened only when an item still needs it, mapped read-only (never read into memory), parsed
 // only as deep as the items need, and large literals are streamed from the file by the
-// session's output queue. A body item without PEEK on a read-write mailbox first sets \Seen
+// session's output queue. The answer is written one message at a time, paused while the
+// client has not read what was sent (ImapSession::runInSteps), so memory stays bounded. A body item without PEEK on a read-write mailbox first sets \Seen
 // through the store; the responses then carry the new FLAGS.
 // Security: the message files are strangers' mail; the MIME parser is bounded and section
 // ranges are checked against the file. Message files are immutable until expunged (an
@@ -16,6 +18,7 @@
 #include "imap/imapservice.h"
 #include "imap/imapsession.h"
 #include "imap/selectedmailbox.h"
+#include "mailstore/mailboxview.h"
 #include "mailstore/messagefile.h"
 
 #include <QSet>
@@ -51,11 +54,14 @@ QByteArray literal(qint64 size)
 }
 
 // Writes "* n FETCH (...)" for one message. seenChanged: \Seen was just set, so FLAGS (and,
-// with CONDSTORE on, UID and MODSEQ) are reported even when not asked for.
+// with CONDSTORE on, UID and MODSEQ) are reported even when not asked for. cached: the
+// summary the index keeps (empty when none), which spares ENVELOPE, BODY and BODYSTRUCTURE
+// the file.
 Outcome writeMessage(ImapSession &s, const FetchRequest &r, int msn, const MessageState &m,
-                     bool seenChanged)
+                     bool seenChanged, const mailstore::MessageSummary &cached)
 {
-    const FetchRequest::MimeNeed need = r.mimeNeed();
+    const bool fromCache = !cached.isEmpty();
+    const FetchRequest::MimeNeed need = fromCache ? FetchRequest::MimeNeed::None : r.mimeNeed();
     const bool needsFile = need != FetchRequest::MimeNeed::None || r.has(Kind::Section);
     mailstore::MessageFile file;
     // Expunged by another session before this one heard of it: the message is answered as an
@@ -105,13 +111,13 @@ Outcome writeMessage(ImapSession &s, const FetchRequest &r, int msn, const Messa
             add("MODSEQ", '(' + QByteArray::number(m.modseq) + ')');
             break;
         case Kind::Envelope:
-            add("ENVELOPE", envelope(root.header));
+            add("ENVELOPE", fromCache ? cached.envelope : envelope(root.header));
             break;
         case Kind::Body:
-            add("BODY", bodyStructure(root, false));
+            add("BODY", fromCache ? cached.body : bodyStructure(root, false));
             break;
         case Kind::BodyStructure:
-            add("BODYSTRUCTURE", bodyStructure(root, true));
+            add("BODYSTRUCTURE", fromCache ? cached.bodyStructure : bodyStructure(root, true));
             break;
         case Kind::Section: {
             if (gone) {
@@ -149,40 +155,70 @@ Outcome writeMessage(ImapSession &s, const FetchRequest &r, int msn, const Messa
     return gone ? Outcome::Expunged : Outcome::Sent;
 }
 
-void respond(ImapSession &s, const FetchJob &job, const QSet<quint32> &seenChanged,
-             const QString &seenError)
+// Where a FETCH answer is (runInSteps: one message a step, paused while output waits).
+struct Progress
 {
-    SelectedMailbox *box = s.selected();
-    if (!box)
-        return s.no(job.command, "The mailbox was closed");
+    qsizetype next = 0;
     bool expunged = false;
     bool unreadable = false;
-    for (int msn : job.msns) {
-        if (msn > box->count())
-            continue;
-        const MessageState &m = box->at(msn);
-        switch (writeMessage(s, job.request, msn, m, seenChanged.contains(m.uid))) {
-        case Outcome::Sent:
-            break;
-        case Outcome::Expunged:
-            expunged = true;
-            break;
-        case Outcome::Unreadable:
-            unreadable = true;
-            break;
-        }
-    }
+    bool useCache = false;
+    std::unique_ptr<mailstore::MailboxView> view; // the index, for the kept summaries
+};
+
+void finish(ImapSession &s, const FetchJob &job, const Progress &p, const QString &seenError)
+{
     if (job.enabledCondstore)
-        s.untagged(QByteArray("OK [HIGHESTMODSEQ " + QByteArray::number(box->highestModSeq()) +
+        s.untagged(QByteArray("OK [HIGHESTMODSEQ " + QByteArray::number(s.selected()->highestModSeq()) +
                               "] CONDSTORE on"));
-    if (unreadable)
+    if (p.unreadable)
         return s.no(job.command, "[SERVERBUG] Some messages could not be read");
-    if (expunged) // RFC 5530: the data of those messages is NIL; the client carries on
+    if (p.expunged) // RFC 5530: the data of those messages is NIL; the client carries on
         return s.ok(job.command, "[EXPUNGEISSUED] FETCH completed; some messages were expunged meanwhile");
     if (!seenError.isEmpty())
         return s.no(job.command, QByteArray("FETCH completed, but \\Seen could not be set: " +
                                             seenError.toUtf8()));
     s.ok(job.command, "FETCH completed");
+}
+
+void respond(ImapSession &s, const FetchJob &job, const QSet<quint32> &seenChanged,
+             const QString &seenError)
+{
+    auto progress = std::make_shared<Progress>();
+    // Structure items without a section come from the summaries the index keeps.
+    const FetchRequest::MimeNeed need = job.request.mimeNeed();
+    progress->useCache = need != FetchRequest::MimeNeed::None && !job.request.has(Kind::Section);
+    if (progress->useCache && s.selected()) {
+        QString error;
+        progress->view = mailstore::MailboxView::open(s.accountDir(), s.selected()->name(), &error);
+    }
+    s.runInSteps([&s, job, seenChanged, seenError, progress]() {
+        SelectedMailbox *box = s.selected();
+        if (!box) {
+            s.no(job.command, "The mailbox was closed");
+            return true;
+        }
+        if (progress->next >= job.msns.size()) {
+            finish(s, job, *progress, seenError);
+            return true;
+        }
+        const int msn = job.msns[progress->next++];
+        if (msn > box->count())
+            return false;
+        const MessageState &m = box->at(msn);
+        const mailstore::MessageSummary cached = progress->view ? progress->view->summary(m.id)
+                                                                : mailstore::MessageSummary();
+        switch (writeMessage(s, job.request, msn, m, seenChanged.contains(m.uid), cached)) {
+        case Outcome::Sent:
+            break;
+        case Outcome::Expunged:
+            progress->expunged = true;
+            break;
+        case Outcome::Unreadable:
+            progress->unreadable = true;
+            break;
+        }
+        return false;
+    });
 }
 
 } // namespace
